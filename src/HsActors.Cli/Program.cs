@@ -1,1 +1,3 @@
-return 0;
+using HsActors.Cli;
+
+return await HsCommandLine.RunAsync(args, CliConsole.Standard());

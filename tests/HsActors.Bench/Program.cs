@@ -1,1 +1,18 @@
-return 0;
+using HsActors.Bench;
+
+// Benchmarks print figures; they never pass or fail. Run: dotnet run --project tests/HsActors.Bench -c Release -- <name>
+var name = args.FirstOrDefault() ?? "";
+var options = BenchOptions.Parse(args.Skip(1).ToArray());
+return name switch
+{
+    "classify" => ClassifyBenchmark.Run(options),
+    "train" => TrainBenchmark.Run(options),
+    "liblinear" => LiblinearBenchmark.Run(options),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: hs-bench classify|train|liblinear [--model DIR] [--lines N] [--work DIR]");
+    return 2;
+}

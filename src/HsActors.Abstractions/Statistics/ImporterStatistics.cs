@@ -1,0 +1,97 @@
+using HsActors.Contracts;
+
+namespace HsActors.Abstractions.Statistics;
+
+/// <summary>
+/// An importer's statistics as an immutable snapshot: <see cref="Apply"/> returns a new one, so a grain can hand its
+/// current snapshot to concurrent readers while a write turn builds the next.
+/// </summary>
+public sealed record ImporterStatistics
+{
+    public required string ImporterId { get; init; }
+
+    public long Declarations { get; init; }
+
+    public long Assessments { get; init; }
+
+    public long Corrections { get; init; }
+
+    public DateTimeOffset? FirstSeen { get; init; }
+
+    public DateTimeOffset? LastSeen { get; init; }
+
+    public IReadOnlyDictionary<string, KeyTally> Codes { get; init; } = EmptyTallies;
+
+    public IReadOnlyDictionary<string, KeyTally> Chapters { get; init; } = EmptyTallies;
+
+    public IReadOnlyDictionary<string, KeyTally> Agents { get; init; } = EmptyTallies;
+
+    public IReadOnlyDictionary<string, KeyTally> OriginCountries { get; init; } = EmptyTallies;
+
+    /// <summary>Codes counted, i.e. declarations that carried a valid declared code.</summary>
+    public long CodedDeclarations => Chapters.Values.Sum(t => t.Count);
+
+    public bool IsEmpty => Declarations == 0 && Assessments == 0 && Corrections == 0;
+
+    private static readonly IReadOnlyDictionary<string, KeyTally> EmptyTallies = new Dictionary<string, KeyTally>();
+
+    public static ImporterStatistics Empty(string importerId) => new() { ImporterId = importerId };
+
+    public ImporterStatistics Apply(ImporterDelta delta)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        if (!string.Equals(delta.ImporterId, ImporterId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"A delta for importer '{delta.ImporterId}' cannot be applied to importer '{ImporterId}'.", nameof(delta));
+        }
+        var chapters = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (code, count) in delta.Codes)
+        {
+            var chapter = code.Length >= 2 ? code[..2] : code;
+            chapters[chapter] = chapters.GetValueOrDefault(chapter) + count;
+        }
+        return this with
+        {
+            Declarations = Declarations + delta.Declarations,
+            Assessments = Assessments + delta.Assessments,
+            Corrections = Corrections + delta.Corrections,
+            FirstSeen = FirstSeen is { } first && first <= delta.At ? first : delta.At,
+            LastSeen = LastSeen is { } last && last >= delta.At ? last : delta.At,
+            Codes = Merge(Codes, delta.Codes, delta.At),
+            Chapters = Merge(Chapters, chapters, delta.At),
+            Agents = Merge(Agents, delta.Agents, delta.At),
+            OriginCountries = Merge(OriginCountries, delta.OriginCountries, delta.At),
+        };
+    }
+
+    public ImporterSummary ToSummary(int top = 5) => new(
+        ImporterId, Declarations, Assessments, Corrections, LastSeen,
+        Top(Codes, top), Top(Chapters, top), Top(OriginCountries, top), Top(Agents, top));
+
+    private static IReadOnlyDictionary<string, KeyTally> Merge(
+        IReadOnlyDictionary<string, KeyTally> current, IReadOnlyDictionary<string, long> added, DateTimeOffset at)
+    {
+        if (added.Count == 0)
+        {
+            return current;
+        }
+        var merged = new Dictionary<string, KeyTally>(current, StringComparer.Ordinal);
+        foreach (var (key, count) in added)
+        {
+            var previous = merged.GetValueOrDefault(key);
+            merged[key] = new KeyTally(previous.Count + count, previous.LastSeen > at ? previous.LastSeen : at);
+        }
+        return merged;
+    }
+
+    /// <summary>Most frequent first; ties go to the most recent, then to the key so the order is stable.</summary>
+    private static CodeCount[] Top(IReadOnlyDictionary<string, KeyTally> tallies, int top) =>
+    [
+        .. tallies
+            .OrderByDescending(p => p.Value.Count)
+            .ThenByDescending(p => p.Value.LastSeen)
+            .ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Take(top)
+            .Select(p => new CodeCount(p.Key, p.Value.Count)),
+    ];
+}

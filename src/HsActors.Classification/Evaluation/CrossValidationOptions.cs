@@ -1,0 +1,21 @@
+using HsActors.Classification.Training;
+
+namespace HsActors.Classification.Evaluation;
+
+public sealed record CrossValidationOptions
+{
+    public int Folds { get; init; } = 5;
+
+    public TrainingOptions Training { get; init; } = new();
+
+    /// <summary>Also train the flat baselines of the paper on each fold, on the hierarchy's own TF-IDF features.</summary>
+    public IReadOnlyList<FlatLearner> FlatLearners { get; init; } = [];
+
+    public FlatModelOptions Flat { get; init; } = new();
+
+    /// <summary>How many codes each model ranks per test row; top-k is read off the distinct prefixes of this list.</summary>
+    public int RankingDepth { get; init; } = 20;
+
+    /// <summary>When set, each fold's training and test rows and the hierarchy's rankings are written here.</summary>
+    public string? ExportDirectory { get; init; }
+}

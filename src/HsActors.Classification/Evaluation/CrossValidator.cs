@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using HsActors.Classification.Hierarchy;
+using HsActors.Classification.Training;
+using HsActors.Corpus;
+using HsActors.Learning;
+using HsActors.Nomenclature;
+using HsActors.Text;
+
+namespace HsActors.Classification.Evaluation;
+
+/// <summary>
+/// Grouped K-fold cross-validation of the hierarchy, and optionally of the paper's flat baselines on the same folds
+/// and the same TF-IDF features. The declarations are split by a stable hash of their cleansed text, so duplicates
+/// never straddle folds; every fold trains on the base rows (the nomenclature) plus the other folds.
+/// </summary>
+public sealed class CrossValidator(CrossValidationOptions options, IProgress<EvaluationProgress>? progress = null)
+{
+    public const string HierarchyName = "HsActors hierarchy (LinearSVC)";
+
+    public CrossValidationOptions Options { get; } = options;
+
+    public CrossValidationResult Run(IReadOnlyList<LabeledDescription> declarations, IReadOnlyList<LabeledDescription> baseRows)
+    {
+        ArgumentNullException.ThrowIfNull(declarations);
+        ArgumentNullException.ThrowIfNull(baseRows);
+        ArgumentOutOfRangeException.ThrowIfLessThan(Options.RankingDepth, FoldExport.PredictionDepth);
+        var kfold = new GroupedKFold(Options.Folds);
+        if (declarations.Count < Options.Folds)
+        {
+            throw new ArgumentException($"{declarations.Count} labelled declarations cannot be split into {Options.Folds} folds.", nameof(declarations));
+        }
+
+        var pipeline = new CleansingPipeline(Options.Training.Cleansing);
+        Report(0, "cleansing", 0, declarations.Count + baseRows.Count);
+        var declarationText = Cleanse(pipeline, declarations);
+        var baseText = Cleanse(pipeline, baseRows);
+        var folds = kfold.Split(declarationText);
+        if (folds.Any(f => f.Length == 0))
+        {
+            throw new ArgumentException($"With {declarations.Count} declarations ({declarationText.Distinct().Count()} distinct after cleansing) one of the {Options.Folds} folds is empty; use fewer folds or more data.", nameof(declarations));
+        }
+        var flatLevel = declarations.Max(d => HsLevels.Finest(d.Code.Level));
+
+        var models = new List<ModelRun> { new(HierarchyName) };
+        models.AddRange(Options.FlatLearners.Select(l => new ModelRun(l.Describe())));
+        var flatClasses = 0;
+        for (var f = 0; f < folds.Count; f++)
+        {
+            var fold = new FoldData(f + 1, declarations, declarationText, baseRows, baseText, folds[f]);
+            var hierarchyRankings = RunHierarchy(fold, models[0]);
+            for (var l = 0; l < Options.FlatLearners.Count; l++)
+            {
+                flatClasses = Math.Max(flatClasses, RunFlat(fold, Options.FlatLearners[l], flatLevel, models[l + 1]));
+            }
+            if (Options.ExportDirectory is not null)
+            {
+                Report(fold.Number, "exporting fold", 0, 1);
+                FoldExport.Write(Options.ExportDirectory, fold.Number, fold.TrainingExport(), fold.TestExport(), hierarchyRankings);
+            }
+        }
+        return new CrossValidationResult(Options.Folds, declarations.Count, baseRows.Count, [.. folds.Select(f => f.Length)],
+            Options.FlatLearners.Count > 0 ? flatLevel : 0, flatClasses, [.. models.Select(m => m.ToEvaluation())]);
+    }
+
+    private IReadOnlyList<CodeRecommendation>[] RunHierarchy(FoldData fold, ModelRun run)
+    {
+        var clock = Stopwatch.StartNew();
+        var trainingProgress = progress is null ? null : new SynchronousProgress<TrainingProgress>(p =>
+            Report(fold.Number, "hierarchy: " + p.Stage, p.Done, p.Total));
+        var set = new HierarchicalTrainer(Options.Training, trainingProgress).Train(fold.TrainingRows());
+        var trained = clock.Elapsed;
+        clock.Restart();
+        var classifier = set.ToClassifier(Options.Training.Hierarchy);
+        var rankings = HierarchyRanking.RankAll(classifier, [.. fold.Test.Select(i => fold.Declarations[i].Description)], Options.RankingDepth,
+            progress is null ? null : new SynchronousProgress<int>(n => Report(fold.Number, "hierarchy: ranking test rows", n, fold.Test.Length)));
+        run.Add(fold, rankings, trained, clock.Elapsed);
+        fold.Featurizer = set.Router.Featurizer;
+        return rankings;
+    }
+
+    /// <summary>Returns the number of classes the flat model was trained over.</summary>
+    private int RunFlat(FoldData fold, FlatLearner learner, int level, ModelRun run)
+    {
+        var featurizer = fold.Featurizer ?? throw new InvalidOperationException("The hierarchy must be trained first: the flat models share its features.");
+        var stage = learner.Describe();
+        Report(fold.Number, stage + ": features", 0, 1);
+        var (vectors, codes, weights) = fold.FlatTraining(featurizer, level);
+        var classes = new LabelIndex(codes);
+        var labels = codes.Select(classes.IdOf).ToArray();
+        var test = fold.TestVectors(featurizer);
+
+        var clock = Stopwatch.StartNew();
+        var rankings = FlatRanker.TrainAndRank(learner, vectors, labels, weights, classes.Codes, featurizer.Vectorizer.FeatureCount,
+            test, Options.RankingDepth, Options.Flat,
+            progress is null ? null : new SynchronousProgress<(int Done, int Total)>(p => Report(fold.Number, stage + ": classes", p.Done, p.Total)));
+        // Training and ranking are interleaved chunk by chunk; ranking is a small share, so the whole time counts as training.
+        run.Add(fold, rankings, clock.Elapsed, TimeSpan.Zero);
+        return classes.Count;
+    }
+
+    private static string[] Cleanse(CleansingPipeline pipeline, IReadOnlyList<LabeledDescription> rows) =>
+        rows.AsParallel().AsOrdered().Select(r => pipeline.Clean(r.Description)).ToArray();
+
+    private void Report(int fold, string stage, int done, int total) =>
+        progress?.Report(new EvaluationProgress(fold, Options.Folds, stage, done, total));
+
+    /// <summary>One fold's view of the data: which declarations are tested, which rows train.</summary>
+    private sealed class FoldData(int number, IReadOnlyList<LabeledDescription> declarations, string[] declarationText,
+        IReadOnlyList<LabeledDescription> baseRows, string[] baseText, int[] test)
+    {
+        private readonly HashSet<int> _test = [.. test];
+        private SparseVector[]? _testVectors;
+        private (SparseVector[] Vectors, HsCode[] Codes, float[] Weights)? _flatTraining;
+
+        public int Number { get; } = number;
+
+        public IReadOnlyList<LabeledDescription> Declarations { get; } = declarations;
+
+        public int[] Test { get; } = test;
+
+        public int TrainingRowCount => baseRows.Count + Declarations.Count - Test.Length;
+
+        public DescriptionFeaturizer? Featurizer { get; set; }
+
+        /// <summary>Base rows first, then the other folds' declarations in their original order.</summary>
+        public IReadOnlyList<LabeledDescription> TrainingRows() => [.. baseRows, .. TrainingDeclarations().Select(i => Declarations[i])];
+
+        public IEnumerable<FoldExport.Row> TrainingExport() =>
+            Enumerable.Range(0, baseRows.Count).Where(i => baseText[i].Length > 0).Select(i => new FoldExport.Row(baseRows[i].Code, baseText[i], baseRows[i].Description))
+                .Concat(TrainingDeclarations().Where(i => declarationText[i].Length > 0).Select(i => new FoldExport.Row(Declarations[i].Code, declarationText[i], Declarations[i].Description)));
+
+        public IReadOnlyList<FoldExport.Row> TestExport() =>
+            [.. Test.Select(i => new FoldExport.Row(Declarations[i].Code, declarationText[i], Declarations[i].Description))];
+
+        public SparseVector[] TestVectors(DescriptionFeaturizer featurizer) =>
+            _testVectors ??= [.. Test.AsParallel().AsOrdered().Select(i => featurizer.Featurize(declarationText[i]))];
+
+        /// <summary>
+        /// The flat models' training set: every non-empty training row labelled at <paramref name="level"/> digits;
+        /// rows coarser than that cannot be, and are left out.
+        /// </summary>
+        public (SparseVector[] Vectors, HsCode[] Codes, float[] Weights) FlatTraining(DescriptionFeaturizer featurizer, int level) =>
+            _flatTraining ??= BuildFlatTraining(featurizer, level);
+
+        private (SparseVector[] Vectors, HsCode[] Codes, float[] Weights) BuildFlatTraining(DescriptionFeaturizer featurizer, int level)
+        {
+            var rows = Enumerable.Range(0, baseRows.Count).Select(i => (Row: baseRows[i], Text: baseText[i]))
+                .Concat(TrainingDeclarations().Select(i => (Row: Declarations[i], Text: declarationText[i])))
+                .Where(r => r.Text.Length > 0 && r.Row.Code.Level >= level)
+                .ToArray();
+            return (
+                [.. rows.AsParallel().AsOrdered().Select(r => featurizer.Featurize(r.Text))],
+                [.. rows.Select(r => r.Row.Code.Truncate(level))],
+                [.. rows.Select(r => r.Row.Weight)]);
+        }
+
+        private IEnumerable<int> TrainingDeclarations() => Enumerable.Range(0, Declarations.Count).Where(i => !_test.Contains(i));
+    }
+
+    /// <summary>One model's cases and timings, accumulated fold by fold.</summary>
+    private sealed class ModelRun(string name)
+    {
+        private readonly List<RankedCase> _cases = [];
+        private readonly List<FoldScore> _folds = [];
+        private TimeSpan _training;
+        private TimeSpan _ranking;
+
+        public void Add(FoldData fold, IReadOnlyList<IReadOnlyList<CodeRecommendation>> rankings, TimeSpan training, TimeSpan ranking)
+        {
+            var cases = fold.Test.Select((row, t) => new RankedCase(fold.Declarations[row].Code, rankings[t])).ToArray();
+            var finest = RankingScorer.Score(cases).Finest;
+            _folds.Add(new FoldScore(fold.Number, fold.TrainingRowCount, fold.Test.Length, finest.Level, finest.Top1, finest.Top5));
+            _cases.AddRange(cases);
+            _training += training;
+            _ranking += ranking;
+        }
+
+        public ModelEvaluation ToEvaluation() => new(name, RankingScorer.Score(_cases), _folds, _training, _ranking);
+    }
+}

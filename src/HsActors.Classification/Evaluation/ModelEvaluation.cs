@@ -1,0 +1,25 @@
+namespace HsActors.Classification.Evaluation;
+
+/// <summary>One model's scores over all test cases (pooled across folds), its per-fold headline and its cost.</summary>
+public sealed record ModelEvaluation(
+    string Model,
+    EvaluationScores Scores,
+    IReadOnlyList<FoldScore> Folds,
+    TimeSpan TrainingTime,
+    TimeSpan RankingTime)
+{
+    /// <summary>Mean and (sample) standard deviation of the per-fold top-1: the paper's "mean accuracy across folds".</summary>
+    public (double Mean, double StandardDeviation) FoldTop1
+    {
+        get
+        {
+            if (Folds.Count == 0)
+            {
+                return (double.NaN, double.NaN);
+            }
+            var mean = Folds.Average(f => f.Top1);
+            var sd = Folds.Count < 2 ? 0 : Math.Sqrt(Folds.Sum(f => (f.Top1 - mean) * (f.Top1 - mean)) / (Folds.Count - 1));
+            return (mean, sd);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+using HsActors.Nomenclature;
+
+namespace HsActors.Classification.Hierarchy;
+
+public readonly record struct ChapterProbability(HsCode Chapter, float Probability);

@@ -1,0 +1,7 @@
+namespace HsActors.Classification.ModelFiles;
+
+public enum ModelKind : byte
+{
+    Router = 1,
+    Chapter = 2,
+}

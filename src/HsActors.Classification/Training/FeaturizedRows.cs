@@ -1,0 +1,16 @@
+using HsActors.Learning;
+using HsActors.Nomenclature;
+
+namespace HsActors.Classification.Training;
+
+/// <summary>Training rows after cleansing and vectorizing: parallel arrays, the shape every learner wants.</summary>
+public sealed record FeaturizedRows(SparseVector[] Vectors, HsCode[] Codes, float[] Weights, bool[] HeldOut)
+{
+    public int Count => Vectors.Length;
+
+    public FeaturizedRows Select(IReadOnlyList<int> indices) => new(
+        [.. indices.Select(i => Vectors[i])],
+        [.. indices.Select(i => Codes[i])],
+        [.. indices.Select(i => Weights[i])],
+        [.. indices.Select(i => HeldOut[i])]);
+}

@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text;
+using HsActors.Classification.Hierarchy;
+using HsActors.Nomenclature;
+using Spectre.Console;
+
+namespace HsActors.Cli;
+
+/// <summary>
+/// <c>hs classify</c>: a file of descriptions to JSON lines of ranked codes, or one description to a readable table.
+/// </summary>
+public static class ClassifyCommand
+{
+    private const int MaxTop = 100;
+    private const int BatchSize = 512;
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
+
+    public static Command Create(CliConsole console)
+    {
+        var model = new Option<string>("--model") { Description = "Model directory written by `hs train`.", Required = true };
+        var input = new Option<string>("--input")
+        {
+            Description = "File with one description per line, or JSON lines with \"description\" and optional \"id\", \"importerId\", \"declaredCode\"; - reads standard input.",
+        };
+        var top = new Option<int>("--top") { Description = $"How many codes to recommend (1–{MaxTop}).", DefaultValueFactory = _ => 5 };
+        top.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<int>();
+            if (value is < 1 or > MaxTop)
+            {
+                result.AddError($"--top must be between 1 and {MaxTop}, not {value}.");
+            }
+        });
+        var output = new Option<string>("--output") { Description = "Write the JSON lines here instead of standard output." };
+        var text = new Argument<string?>("description") { Description = "One goods description to classify (instead of --input).", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("classify", "Recommend HS codes for goods descriptions.") { model, input, top, output, text };
+        command.SetAction((parsed, cancellationToken) =>
+        {
+            var description = parsed.GetValue(text);
+            var inputPath = parsed.GetValue(input);
+            if (description is not null && inputPath is not null)
+            {
+                throw new CliUsageException("Give either a description or --input, not both.");
+            }
+            if (inputPath is not null)
+            {
+                return ClassifyFileAsync(console, ModelLoader.Open(parsed.GetRequiredValue(model)), inputPath, parsed.GetValue(output), parsed.GetValue(top), cancellationToken);
+            }
+            if (string.IsNullOrWhiteSpace(description))
+            {
+                throw new CliUsageException("Nothing to classify: give a description in quotes, or --input FILE.");
+            }
+            if (parsed.GetValue(output) is not null)
+            {
+                throw new CliUsageException("--output goes with --input; a single description is printed as a table.");
+            }
+            return Task.FromResult(ClassifyOne(console, ModelLoader.Open(parsed.GetRequiredValue(model)), description, parsed.GetValue(top)));
+        });
+        return command;
+    }
+
+    private static int ClassifyOne(CliConsole console, HierarchicalClassifier classifier, string description, int top)
+    {
+        var result = classifier.Classify(description, top);
+        var nomenclature = HsNomenclature.Bundled;
+        console.Rich.MarkupLine($"[bold]{Markup.Escape(description)}[/]");
+        console.Rich.MarkupLine($"cleansed: [grey]{Markup.Escape(result.CleanedDescription.Length == 0 ? "(nothing left)" : result.CleanedDescription)}[/]");
+        var table = new Table().Title("Recommendations")
+            .AddColumn("#").AddColumn("code").AddColumn(new TableColumn("probability").RightAligned()).AddColumn("English").AddColumn("Indonesian");
+        foreach (var (r, i) in result.Recommendations.Select((r, i) => (r, i)))
+        {
+            var known = nomenclature.IsValid(r.Code);
+            table.AddRow(
+                $"{i + 1}", Format(r.Code), $"{r.Probability:0.000}",
+                Markup.Escape(known ? nomenclature.LabelEn(r.Code) : "(not in the bundled nomenclature)"),
+                Markup.Escape(known ? nomenclature.LabelId(r.Code) : ""));
+        }
+        console.Rich.Write(table);
+        var chapters = new Table().Title("Chapters (router)").AddColumn("chapter").AddColumn(new TableColumn("probability").RightAligned()).AddColumn("title");
+        foreach (var c in result.Chapters)
+        {
+            chapters.AddRow(c.Chapter.Digits, $"{c.Probability:0.000}", Markup.Escape(nomenclature.IsValid(c.Chapter) ? nomenclature.LabelEn(c.Chapter) : ""));
+        }
+        console.Rich.Write(chapters);
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> ClassifyFileAsync(CliConsole console, HierarchicalClassifier classifier, string inputPath, string? outputPath,
+        int top, CancellationToken cancellationToken)
+    {
+        if (inputPath != "-" && !File.Exists(inputPath))
+        {
+            throw new CliUsageException(Directory.Exists(inputPath) ? $"--input '{inputPath}' is a directory, not a file." : $"--input file '{inputPath}' does not exist.");
+        }
+        using var reader = inputPath == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(inputPath, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        await using var fileWriter = outputPath is null ? null : new StreamWriter(outputPath, append: false, new UTF8Encoding(false));
+        var writer = fileWriter ?? console.Out;
+
+        var clock = Stopwatch.StartNew();
+        var lastReport = TimeSpan.Zero;
+        long lineNumber = 0, classified = 0, failed = 0;
+        var batch = new List<ClassifyRequest>(BatchSize);
+        var results = new string[BatchSize];
+        while (true)
+        {
+            batch.Clear();
+            while (batch.Count < BatchSize && await reader.ReadLineAsync(cancellationToken) is { } line)
+            {
+                batch.Add(ClassifyRequest.Parse(line, ++lineNumber));
+            }
+            if (batch.Count == 0)
+            {
+                break;
+            }
+            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            {
+                var request = batch[i];
+                results[i] = request.Error is { } error
+                    ? ClassifyOutputLine.Error(request.Id, error)
+                    : ClassifyOutputLine.Recommendations(request, classifier.Classify(request.Description!, top).Recommendations);
+            });
+            for (var i = 0; i < batch.Count; i++)
+            {
+                await writer.WriteLineAsync(results[i]);
+                if (batch[i].Error is null)
+                {
+                    classified++;
+                }
+                else
+                {
+                    failed++;
+                }
+            }
+            if (clock.Elapsed - lastReport > ProgressInterval)
+            {
+                lastReport = clock.Elapsed;
+                await console.Error.WriteLineAsync($"  {lineNumber:N0} lines ({lineNumber / clock.Elapsed.TotalSeconds:N0}/s)…");
+            }
+        }
+        await writer.FlushAsync(cancellationToken);
+        await console.Error.WriteLineAsync(
+            $"{lineNumber:N0} lines: {classified:N0} classified, {failed:N0} errors, {clock.Elapsed.TotalSeconds:0.0} s{(outputPath is null ? "" : $" → {outputPath}")}.");
+        return lineNumber > 0 && classified == 0 ? ExitCodes.Failure : ExitCodes.Success;
+    }
+
+    private static string Format(HsCode code) => code.Level switch
+    {
+        8 => $"{code.Digits[..4]}.{code.Digits[4..6]}.{code.Digits[6..]}",
+        6 => $"{code.Digits[..4]}.{code.Digits[4..]}",
+        _ => code.Digits,
+    };
+}

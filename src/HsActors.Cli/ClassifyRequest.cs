@@ -1,0 +1,65 @@
+using System.Text.Json;
+using HsActors.Nomenclature;
+
+namespace HsActors.Cli;
+
+/// <summary>
+/// One input line of <c>hs classify --input</c>: a plain description, or a JSON object with <c>description</c> and
+/// optional <c>id</c>, <c>importerId</c>, <c>declaredCode</c>. A line that cannot be classified carries an error.
+/// </summary>
+public sealed record ClassifyRequest(JsonElement Id, string? Description, string? ImporterId, HsCode? DeclaredCode, string? Error)
+{
+    public static ClassifyRequest Parse(string line, long lineNumber)
+    {
+        var lineId = JsonSerializer.SerializeToElement(lineNumber);
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return Failed(lineId, "blank line: expected a goods description or a JSON object with \"description\"");
+        }
+        if (!line.AsSpan().TrimStart().StartsWith("{"))
+        {
+            return new ClassifyRequest(lineId, line.Trim(), null, null, null);
+        }
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException e)
+        {
+            return Failed(lineId, $"invalid JSON: {e.Message}");
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            var id = root.TryGetProperty("id", out var given) && given.ValueKind is JsonValueKind.String or JsonValueKind.Number ? given.Clone() : lineId;
+            if (!root.TryGetProperty("description", out var description) || description.ValueKind != JsonValueKind.String
+                || string.IsNullOrWhiteSpace(description.GetString()))
+            {
+                return Failed(id, "the JSON object has no non-empty string \"description\"");
+            }
+            string? importer = null;
+            if (root.TryGetProperty("importerId", out var importerElement) && importerElement.ValueKind != JsonValueKind.Null)
+            {
+                if (importerElement.ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
+                {
+                    return Failed(id, "\"importerId\" must be a string");
+                }
+                importer = importerElement.ValueKind == JsonValueKind.String ? importerElement.GetString() : importerElement.GetRawText();
+            }
+            HsCode? declared = null;
+            if (root.TryGetProperty("declaredCode", out var declaredElement) && declaredElement.ValueKind != JsonValueKind.Null)
+            {
+                var text = declaredElement.ValueKind == JsonValueKind.String ? declaredElement.GetString() : declaredElement.GetRawText();
+                if (!HsCode.TryParse(text, out var code))
+                {
+                    return Failed(id, $"\"declaredCode\" '{text}' is not an HS code (2 to 10 digits, dots or spaces allowed)");
+                }
+                declared = code.Level > 8 ? code.Truncate(8) : code;
+            }
+            return new ClassifyRequest(id, description.GetString()!.Trim(), importer, declared, null);
+        }
+    }
+
+    private static ClassifyRequest Failed(JsonElement id, string error) => new(id, null, null, null, error);
+}

@@ -1,0 +1,164 @@
+using System.CommandLine;
+using HsActors.Classification.Evaluation;
+using HsActors.Classification.Training;
+using HsActors.Corpus;
+using HsActors.Nomenclature;
+
+namespace HsActors.Cli;
+
+/// <summary>
+/// <c>hs evaluate</c>: a trained model on a labelled file, or grouped K-fold cross-validation of the hierarchy
+/// (with --compare, also the paper's flat MNB / logistic regression / LinearSVC on the same folds and features).
+/// </summary>
+public static class EvaluateCommand
+{
+    private const int RankingDepth = 20;
+
+    public static Command Create(CliConsole console)
+    {
+        var model = new Option<string>("--model") { Description = "Evaluate this trained model directory on --data." };
+        var data = new Option<string>("--data")
+        {
+            Description = "Labelled declarations (CSV with header, or JSON lines). With --cv it replaces the bundled HMRC reference descriptions.",
+        };
+        var report = new Option<string>("--report") { Description = "Write report.md, report.json and confusion-chapters.svg to this directory." };
+        var cv = new Option<int?>("--cv") { Description = "Grouped K-fold cross-validation with K folds (training on the nomenclature plus the other folds)." };
+        var compare = new Option<bool>("--compare") { Description = "With --cv: also train flat LinearSVC, Multinomial NB and logistic regression on each fold." };
+        var exportFolds = new Option<string>("--export-folds")
+        {
+            Description = "With --cv: write fold-k/train.tsv, test.tsv and pred-hsactors.tsv for external toolkits.",
+        };
+        var trial = new QuickTrialOptions();
+        var command = new Command("evaluate", "Measure top-k accuracy, precision, recall, F1 and calibration.") { model, data, report, cv, compare, exportFolds };
+        trial.AddTo(command);
+        command.SetAction((parsed, cancellationToken) =>
+        {
+            var folds = parsed.GetValue(cv);
+            var modelDirectory = parsed.GetValue(model);
+            var dataFile = parsed.GetValue(data);
+            var limits = trial.Read(parsed);
+            if (folds is null == modelDirectory is null)
+            {
+                throw new CliUsageException("Give either --model DIR --data FILE (evaluate a trained model) or --cv K (cross-validation), not both or neither.");
+            }
+            if (folds is null)
+            {
+                if (parsed.GetValue(compare) || parsed.GetValue(exportFolds) is not null)
+                {
+                    throw new CliUsageException("--compare and --export-folds go with --cv.");
+                }
+                if (dataFile is null)
+                {
+                    throw new CliUsageException("--model needs --data FILE: the labelled declarations to evaluate it on.");
+                }
+                return EvaluateModelAsync(console, modelDirectory!, dataFile, parsed.GetValue(report), limits, cancellationToken);
+            }
+            if (folds < 2)
+            {
+                throw new CliUsageException($"--cv needs at least 2 folds, not {folds}.");
+            }
+            return CrossValidateAsync(console, folds.Value, dataFile, parsed.GetValue(compare), parsed.GetValue(report), parsed.GetValue(exportFolds), limits, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> EvaluateModelAsync(CliConsole console, string modelDirectory, string dataFile, string? reportDirectory,
+        RowLimits limits, CancellationToken cancellationToken)
+    {
+        var classifier = ModelLoader.Open(modelDirectory);
+        var rows = limits.Apply(await DeclarationFiles.ReadAsync([dataFile], console, cancellationToken));
+        if (rows.Count == 0)
+        {
+            throw new CliUsageException($"--data '{dataFile}' has no usable labelled rows{(limits.Any ? $" ({limits.Describe()})" : "")}.");
+        }
+        var name = $"HsActors hierarchy ({Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(modelDirectory)))})";
+        var evaluation = await StageProgressDisplay.RunAsync(console, progress =>
+            ModelEvaluator.Evaluate(name, classifier, rows, RankingDepth, new SynchronousProgress<EvaluationProgress>(p => progress.Report(new StageReport(p.Stage, p.Done, p.Total)))));
+        var report = new EvaluationReport(
+            $"Evaluation of {modelDirectory} on {Path.GetFileName(dataFile)}",
+            [
+                new("model", Path.GetFullPath(modelDirectory)),
+                new("data", $"{Path.GetFullPath(dataFile)} ({rows.Count:N0} labelled rows)"),
+                new("ranking depth", $"{RankingDepth} codes per row"),
+                .. LimitsSetup(limits),
+            ],
+            [evaluation],
+            ["The model may have been trained on some of these rows; only a file it never saw measures generalisation."],
+            DateTimeOffset.UtcNow);
+        return await FinishAsync(console, report, reportDirectory);
+    }
+
+    private static async Task<int> CrossValidateAsync(CliConsole console, int folds, string? dataFile, bool compare, string? reportDirectory,
+        string? exportDirectory, RowLimits limits, CancellationToken cancellationToken)
+    {
+        var declarations = limits.Apply(dataFile is null ? BundledCorpus.HmrcReferences() : await DeclarationFiles.ReadAsync([dataFile], console, cancellationToken));
+        var baseRows = limits.Apply(BundledCorpus.NomenclatureRows(HsNomenclature.Bundled));
+        var source = dataFile is null ? "bundled HMRC reference descriptions (real goods descriptions, HS6/HS4 labels)" : Path.GetFullPath(dataFile);
+        if (declarations.Count < folds)
+        {
+            throw new CliUsageException($"{declarations.Count:N0} labelled rows from {source} are too few for {folds} folds.");
+        }
+        var options = new CrossValidationOptions
+        {
+            Folds = folds,
+            FlatLearners = compare ? [FlatLearner.LinearSvc, FlatLearner.MultinomialNaiveBayes, FlatLearner.LogisticRegression] : [],
+            RankingDepth = RankingDepth,
+            ExportDirectory = exportDirectory,
+        };
+        await console.Error.WriteLineAsync($"Cross-validating on {declarations.Count:N0} declarations + {baseRows.Count:N0} nomenclature rows, {folds} folds{(compare ? ", with flat baselines" : "")}.");
+        var result = await StageProgressDisplay.RunAsync(console, progress =>
+            new CrossValidator(options, new SynchronousProgress<EvaluationProgress>(p =>
+                progress.Report(new StageReport($"[fold {p.Fold}/{p.Folds}] {p.Stage}", p.Done, p.Total)))).Run(declarations, baseRows));
+
+        var training = options.Training;
+        var report = new EvaluationReport(
+            $"Grouped {folds}-fold cross-validation",
+            [
+                new("test declarations", $"{source}: {result.Declarations:N0} rows"),
+                new("always in training", $"{result.BaseRows:N0} nomenclature rows (WCO HS2022 subheadings, BTKI 2022 national lines in English and Indonesian)"),
+                new("split", $"{folds} folds by a stable hash of the cleansed description (duplicates never straddle folds); test rows per fold: {string.Join(", ", result.FoldSizes)}"),
+                new("features", $"TF-IDF, word 1–{training.Features.WordNGramMax}-grams + char {training.Features.CharNGramMin}–{training.Features.CharNGramMax}-grams, sublinear tf, {training.Features.Idf} idf, fitted per fold on its training rows"),
+                new("hierarchy", $"router over chapters → {training.Hierarchy.ChaptersToExpand} best chapters' models (6-digit subheadings, then 8-digit lines); LinearSVC C={training.ChapterSvm.C}; softmax temperatures fitted on a {training.CalibrationHoldout:P0} hold-out"),
+                new("flat baselines", result.FlatClasses > 0
+                    ? $"one model over all {result.FlatClasses:N0} codes at {result.FlatLevel} digits, on the hierarchy's features: LinearSVC C={options.Flat.Svm.C}, Multinomial NB α={options.Flat.NaiveBayesAlpha}, logistic regression C={options.Flat.LogisticC}"
+                    : "not run (add --compare)"),
+                new("ranking depth", $"{RankingDepth} codes per row"),
+                new("machine", $"{Environment.ProcessorCount} cores, .NET {Environment.Version}"),
+                .. LimitsSetup(limits),
+                .. exportDirectory is null ? Array.Empty<KeyValuePair<string, string>>() : [new("exported folds", Path.GetFullPath(exportDirectory))],
+            ],
+            result.Models,
+            CrossValidationNotes(result, options),
+            DateTimeOffset.UtcNow);
+        return await FinishAsync(console, report, reportDirectory);
+    }
+
+    private static List<string> CrossValidationNotes(CrossValidationResult result, CrossValidationOptions options)
+    {
+        var notes = new List<string>
+        {
+            "Levels are scored only up to each test row's own label length: HMRC references carry 6 (some 4) digits, so the bundled cross-validation cannot score 8-digit national lines.",
+            "Training time of the hierarchy includes cleansing, TF-IDF fitting, the calibration hold-out fits and the final fits; it is summed over folds.",
+        };
+        if (result.FlatClasses > 0)
+        {
+            notes.Add($"Flat models are trained on training rows labelled at {result.FlatLevel} or more digits (truncated to {result.FlatLevel}); coarser rows are left out of them. Their probabilities are softmax(score) at temperature 1, not calibrated, so their ECE is not comparable with the hierarchy's.");
+            notes.Add($"Flat one-vs-rest models are trained in chunks of classes against one 'rest' class to keep each weight matrix under {options.Flat.WeightBudgetBytes / (1 << 20):N0} MiB; every class's binary problem is the same as in a single model.");
+        }
+        return notes;
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> LimitsSetup(RowLimits limits) =>
+        limits.Any ? [new("quick trial", $"{limits.Describe()} — not a measurement of the product")] : [];
+
+    private static async Task<int> FinishAsync(CliConsole console, EvaluationReport report, string? reportDirectory)
+    {
+        console.Rich.Write(HeadlineTable.Create(report));
+        if (reportDirectory is not null)
+        {
+            EvaluationReportWriter.Write(report, reportDirectory);
+            await console.Out.WriteLineAsync($"Report written to {Path.GetFullPath(reportDirectory)} ({EvaluationReportWriter.MarkdownFile}, {EvaluationReportWriter.JsonFile}, {EvaluationReportWriter.ConfusionFile}).");
+        }
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,23 @@
+namespace HsActors.Contracts;
+
+/// <summary>One declaration line to classify. Only <see cref="Description"/> is required.</summary>
+public sealed record ClassifyRequest
+{
+    public required string Description { get; init; }
+
+    /// <summary>The caller's own line id, echoed back (batches keep order anyway).</summary>
+    public string? Id { get; init; }
+
+    public string? ImporterId { get; init; }
+
+    /// <summary>The code the importer declared (6, 8 or 10 digits, dots allowed); checked against the recommendations.</summary>
+    public string? DeclaredCode { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-2 country of origin.</summary>
+    public string? OriginCountry { get; init; }
+
+    public string? AgentId { get; init; }
+
+    /// <summary>How many recommendations to return (1..20, default 5).</summary>
+    public int? Top { get; init; }
+}

@@ -1,0 +1,21 @@
+namespace HsActors.Contracts;
+
+public sealed record ClassifyResponse
+{
+    public string? Id { get; init; }
+
+    public required IReadOnlyList<Recommendation> Recommendations { get; init; }
+
+    /// <summary>The router's most probable chapters, best first.</summary>
+    public required IReadOnlyList<ChapterProbability> Chapters { get; init; }
+
+    /// <summary>Model version of every model that answered: "router" and each chapter consulted ("84", …).</summary>
+    public required IReadOnlyDictionary<string, string> ModelVersions { get; init; }
+
+    public DeclaredCodeCheck? DeclaredCodeCheck { get; init; }
+
+    public ImporterSummary? Importer { get; init; }
+
+    /// <summary>True when an officer's earlier assessment of the same goods decided the first recommendation.</summary>
+    public bool FromOfficerAssessment { get; init; }
+}

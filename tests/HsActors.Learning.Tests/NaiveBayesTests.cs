@@ -1,0 +1,91 @@
+using HsActors.Learning.Tests.Liblinear;
+using Xunit.Abstractions;
+
+namespace HsActors.Learning.Tests;
+
+public sealed class NaiveBayesTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void MatchesTheClosedFormOnAHandCheckedExample()
+    {
+        // Class 0: rows (1, 2, 0) and (0, 1, 0) -> feature sums (1, 3, 0), total 4.
+        // Class 1: row (0, 0, 3)                -> feature sums (0, 0, 3), total 3.
+        // alpha = 1, 3 features: P(f|0) = (2/7, 4/7, 1/7), P(f|1) = (1/6, 1/6, 4/6); priors 2/3 and 1/3.
+        SparseVector[] rows =
+        [
+            new([0, 1], [1f, 2f]),
+            new([1], [1f]),
+            new([2], [3f]),
+        ];
+        var model = MultinomialNaiveBayesTrainer.Train(rows, [0, 0, 1], classCount: 2, featureCount: 3, alpha: 1.0);
+
+        Assert.Equal(Math.Log(2.0 / 3), model.Bias(0), 1e-5);
+        Assert.Equal(Math.Log(1.0 / 3), model.Bias(1), 1e-5);
+        double[][] expected = [[2.0 / 7, 1.0 / 6], [4.0 / 7, 1.0 / 6], [1.0 / 7, 4.0 / 6]];
+        for (var f = 0; f < 3; f++)
+        {
+            for (var c = 0; c < 2; c++)
+            {
+                Assert.Equal(Math.Log(expected[f][c]), model.Weight(f)[c], 1e-5);
+            }
+        }
+
+        // Score of (0, 0.5, 0): joint log-likelihood ln P(c) + 0.5 ln P(f1|c).
+        var scores = new float[2];
+        model.Score(new SparseVector([1], [0.5f]), scores);
+        Assert.Equal(Math.Log(2.0 / 3) + 0.5 * Math.Log(4.0 / 7), scores[0], 1e-5);
+        Assert.Equal(Math.Log(1.0 / 3) + 0.5 * Math.Log(1.0 / 6), scores[1], 1e-5);
+    }
+
+    [Fact]
+    public void SmoothingAlphaEntersNumeratorAndDenominator()
+    {
+        SparseVector[] rows = [new([0], [2f]), new([1], [1f])];
+        var model = MultinomialNaiveBayesTrainer.Train(rows, [0, 1], 2, 2, alpha: 0.5);
+        // Class 0 sums (2, 0): P = (2.5/3, 0.5/3).
+        Assert.Equal(Math.Log(2.5 / 3), model.Weight(0)[0], 1e-5);
+        Assert.Equal(Math.Log(0.5 / 3), model.Weight(1)[0], 1e-5);
+    }
+
+    [Fact]
+    public void LearnsASeparableProblemPerfectly()
+    {
+        var toy = SeparableToyProblem.Create(5);
+        var model = MultinomialNaiveBayesTrainer.Train(toy.Rows, toy.Labels, toy.ClassCount, toy.FeatureCount);
+        Assert.Equal(1.0, ModelEvaluation.Accuracy(model, toy));
+    }
+
+    [Fact]
+    public void ReachesSensibleAccuracyOnSyntheticText()
+    {
+        var (train, test) = SyntheticTextClassification.Generate();
+        // L2-normalised rows carry a mass of ~4 each, so alpha × features must stay small against it: alpha = 1 would
+        // flatten every class towards uniform.
+        var model = MultinomialNaiveBayesTrainer.Train(train.Rows, train.Labels, train.ClassCount, train.FeatureCount, alpha: 0.01);
+        var accuracy = ModelEvaluation.Accuracy(model, test);
+        var majority = test.Labels.GroupBy(l => l).Max(g => g.Count()) / (double)test.Labels.Length;
+        output.WriteLine($"MNB held-out accuracy {accuracy:P2} over {train.ClassCount} classes (majority class {majority:P2})");
+        Assert.True(accuracy >= 0.75, $"held-out accuracy {accuracy:P2}");
+    }
+
+    [Fact]
+    public void AClassWithoutRowsRanksLast()
+    {
+        var toy = SeparableToyProblem.Create(3);
+        var model = MultinomialNaiveBayesTrainer.Train(toy.Rows, toy.Labels, classCount: 4, toy.FeatureCount);
+        var scores = new float[4];
+        model.Score(toy.Rows[0], scores);
+        Assert.True(float.IsFinite(scores[3]));
+        Assert.True(scores[3] < scores.Take(3).Min());
+    }
+
+    [Fact]
+    public void RejectsNegativeFeaturesAndNonPositiveAlpha()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            MultinomialNaiveBayesTrainer.Train([new SparseVector([0], [-1f])], [0], 1, 1));
+        Assert.Contains("negative", error.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            MultinomialNaiveBayesTrainer.Train([new SparseVector([0], [1f])], [0], 1, 1, alpha: 0));
+    }
+}

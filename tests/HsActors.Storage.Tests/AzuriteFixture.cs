@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using HsActors.Storage.AzureBlob;
+
+namespace HsActors.Storage.Tests;
+
+/// <summary>
+/// Starts the real Azurite blob emulator on a free loopback port with a temporary --location, and stops it after
+/// the collection. Fails (never skips) when Azurite is not installed.
+/// </summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    private const string ExecutableName = "azurite-blob";
+    private readonly StringBuilder _output = new();
+    private readonly TemporaryDirectory _location = new("azurite");
+    private Process? _process;
+
+    public int Port { get; private set; }
+
+    /// <summary>Azurite's data directory: blob bytes live in extent files under it.</summary>
+    public string Location => _location.Path;
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AzureStorageConnectionString.DevelopmentAccountName};" +
+        $"AccountKey={AzureStorageConnectionString.DevelopmentAccountKey};BlobEndpoint=http://127.0.0.1:{Port}/{AzureStorageConnectionString.DevelopmentAccountName};";
+
+    public async Task InitializeAsync()
+    {
+        var executable = FindExecutable();
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = FreeLoopbackPort();
+            _process = Start(executable, Port);
+            try
+            {
+                await WaitUntilAnsweringAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && _process.HasExited)
+            {
+                // Most likely the port was taken between probing and binding; try another one.
+            }
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+
+        _process?.Dispose();
+        _location.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Flips one byte of <paramref name="content"/> wherever Azurite stored it on disk: real at-rest corruption.</summary>
+    public int CorruptStoredBytes(ReadOnlySpan<byte> content)
+    {
+        var needle = content[..Math.Min(64, content.Length)];
+        var corrupted = 0;
+        foreach (var file in Directory.EnumerateFiles(Location, "*", SearchOption.AllDirectories))
+        {
+            var bytes = File.ReadAllBytes(file);
+            var offset = bytes.AsSpan().IndexOf(needle);
+            if (offset < 0)
+            {
+                continue;
+            }
+
+            bytes[offset + (needle.Length / 2)] ^= 0xFF;
+            File.WriteAllBytes(file, bytes);
+            corrupted++;
+        }
+
+        return corrupted;
+    }
+
+    private static string FindExecutable()
+    {
+        var projectDirectory = FindTestProjectDirectory();
+        var candidates = new List<string>();
+        for (var directory = new DirectoryInfo(projectDirectory); directory is not null; directory = directory.Parent)
+        {
+            candidates.Add(Path.Combine(directory.FullName, "node_modules", ".bin", ExecutableName));
+        }
+
+        foreach (var pathEntry in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            candidates.Add(Path.Combine(pathEntry, ExecutableName));
+        }
+
+        return candidates.FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException(
+                $"Azurite is not installed: run `npm install` (package.json pins azurite) in {projectDirectory}, " +
+                $"or `npm install azurite` there. Looked for {ExecutableName} in node_modules/.bin of that folder and its parents, and on PATH.");
+    }
+
+    private static string FindTestProjectDirectory()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "HsActors.Storage.Tests.csproj")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return AppContext.BaseDirectory;
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private Process Start(string executable, int port)
+    {
+        var startInfo = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+                 {
+                     "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "--location", Location, "--silent", "--skipApiVersionCheck",
+                 })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        var process = new Process { StartInfo = startInfo };
+        process.OutputDataReceived += (_, e) => Capture(e.Data);
+        process.ErrorDataReceived += (_, e) => Capture(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private void Capture(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private async Task WaitUntilAnsweringAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process!.HasExited)
+            {
+                throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} before answering:\n{CapturedOutput()}");
+            }
+
+            try
+            {
+                // Any HTTP answer (an unauthenticated request gets 403) means the server is up.
+                using var response = await http.GetAsync($"http://127.0.0.1:{Port}/devstoreaccount1?comp=list").ConfigureAwait(false);
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100).ConfigureAwait(false);
+            }
+            catch (TaskCanceledException)
+            {
+            }
+        }
+
+        throw new TimeoutException($"Azurite did not answer on port {Port} within {timeout.TotalSeconds} s:\n{CapturedOutput()}");
+    }
+
+    private string CapturedOutput()
+    {
+        lock (_output)
+        {
+            return _output.ToString();
+        }
+    }
+}

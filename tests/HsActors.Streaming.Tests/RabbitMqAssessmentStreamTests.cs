@@ -1,0 +1,70 @@
+using HsActors.Abstractions.Streaming;
+using HsActors.Streaming.RabbitMq;
+
+namespace HsActors.Streaming.Tests;
+
+[Collection(RabbitMqCollection.Name)]
+public sealed class RabbitMqAssessmentStreamTests(RabbitMqBroker broker) : AssessmentStreamContract
+{
+    protected override async Task<IAssessmentStream> OpenStreamAsync(string key) =>
+        await RabbitMqAssessmentStream.OpenAsync(Options(key));
+
+    private RabbitMqStreamOptions Options(string key) => new()
+    {
+        Endpoint = broker.Endpoint,
+        StreamName = "hsactors.test." + key,
+        MaxLengthBytes = 50_000_000,
+        Prefetch = 50,
+    };
+
+    [Fact]
+    public async Task A_tailing_reader_resumes_without_loss_or_duplicates_after_the_broker_drops_every_connection()
+    {
+        var stream = await OpenAsync(NewKey());
+        foreach (var record in Assessments.Many("drop", 3))
+            await stream.AppendAsync(record);
+        var reading = stream.TakeAsync(0, 6);
+        await Task.Delay(500);
+
+        await broker.ControlAsync("close_all_connections", "--global", "connection drop test");
+        var appended = new List<StreamAppendResult>();
+        foreach (var record in Assessments.Many("drop", 3, firstSeed: 3))
+            appended.Add(await AppendRetryingAsync(stream, record));
+
+        var read = await reading;
+        Assert.Equal([0, 1, 2, 3, 4, 5], read.Select(e => e.Offset));
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => $"drop-{i}"), read.Select(e => e.Record.AssessmentId));
+        Assert.Equal([3, 4, 5], appended.Select(a => a.Offset));
+        Assert.True(await stream.StaysQuietAsync(6, TimeSpan.FromMilliseconds(500)));
+    }
+
+    [Fact]
+    public async Task Opening_a_name_held_by_a_classic_queue_fails_with_a_clear_message()
+    {
+        var name = "hsactors.test." + NewKey();
+        await using (var connection = await broker.Endpoint.ConnectAsync("classic-squatter"))
+        await using (var channel = await connection.CreateChannelAsync())
+            await channel.QueueDeclareAsync(name, durable: true, exclusive: false, autoDelete: false);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            RabbitMqAssessmentStream.OpenAsync(new RabbitMqStreamOptions { Endpoint = broker.Endpoint, StreamName = name }));
+        Assert.Contains(name, error.Message);
+    }
+
+    // While the client re-connects, a publish can fail; the caller (the HTTP endpoint) retries, and idempotency
+    // makes the retry safe.
+    private static async Task<StreamAppendResult> AppendRetryingAsync(IAssessmentStream stream, AssessmentRecord record)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await stream.AppendAsync(record);
+            }
+            catch (Exception) when (attempt < 40)
+            {
+                await Task.Delay(250);
+            }
+        }
+    }
+}
