@@ -24,19 +24,16 @@ public static class ClassifyCommand
             Description = "File with one description per line, or JSON lines with \"description\" and optional \"id\", \"importerId\", \"declaredCode\"; - reads standard input.",
         };
         var top = new Option<int>("--top") { Description = $"How many codes to recommend (1–{MaxTop}).", DefaultValueFactory = _ => 5 };
-        top.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<int>();
-            if (value is < 1 or > MaxTop)
-            {
-                result.AddError($"--top must be between 1 and {MaxTop}, not {value}.");
-            }
-        });
         var output = new Option<string>("--output") { Description = "Write the JSON lines here instead of standard output." };
         var text = new Argument<string?>("description") { Description = "One goods description to classify (instead of --input).", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("classify", "Recommend HS codes for goods descriptions.") { model, input, top, output, text };
         command.SetAction((parsed, cancellationToken) =>
         {
+            var count = parsed.GetValue(top);
+            if (count is < 1 or > MaxTop)
+            {
+                throw new CliUsageException($"--top must be between 1 and {MaxTop}, not {count}.");
+            }
             var description = parsed.GetValue(text);
             var inputPath = parsed.GetValue(input);
             if (description is not null && inputPath is not null)

@@ -18,6 +18,8 @@ public sealed class CliConsole
         RichError = Create(error, interactive);
     }
 
+    public const int RedirectedWidth = 200;
+
     public TextWriter Out { get; }
 
     public TextWriter Error { get; }
@@ -32,11 +34,20 @@ public sealed class CliConsole
     public static CliConsole Standard() =>
         new(Console.Out, Console.Error, !Console.IsOutputRedirected && !Console.IsErrorRedirected);
 
-    private static IAnsiConsole Create(TextWriter writer, bool interactive) => AnsiConsole.Create(new AnsiConsoleSettings
+    private static IAnsiConsole Create(TextWriter writer, bool interactive)
     {
-        Out = new AnsiConsoleOutput(writer),
-        Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
+        });
+        if (!interactive)
+        {
+            // A file or pipe has no width; Spectre would assume 80 columns and wrap every table row into a tower.
+            console.Profile.Width = RedirectedWidth;
+        }
+        return console;
+    }
 }

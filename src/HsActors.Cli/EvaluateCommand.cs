@@ -24,12 +24,16 @@ public static class EvaluateCommand
         var report = new Option<string>("--report") { Description = "Write report.md, report.json and confusion-chapters.svg to this directory." };
         var cv = new Option<int?>("--cv") { Description = "Grouped K-fold cross-validation with K folds (training on the nomenclature plus the other folds)." };
         var compare = new Option<bool>("--compare") { Description = "With --cv: also train flat LinearSVC, Multinomial NB and logistic regression on each fold." };
+        var compareFolds = new Option<int?>("--compare-folds")
+        {
+            Description = "With --compare: train the flat models on the first N folds only (each flat fold over ~5,600 codes takes far longer than the hierarchy); the hierarchy is then also reported on those folds.",
+        };
         var exportFolds = new Option<string>("--export-folds")
         {
             Description = "With --cv: write fold-k/train.tsv, test.tsv and pred-hsactors.tsv for external toolkits.",
         };
         var trial = new QuickTrialOptions();
-        var command = new Command("evaluate", "Measure top-k accuracy, precision, recall, F1 and calibration.") { model, data, report, cv, compare, exportFolds };
+        var command = new Command("evaluate", "Measure top-k accuracy, precision, recall, F1 and calibration.") { model, data, report, cv, compare, compareFolds, exportFolds };
         trial.AddTo(command);
         command.SetAction((parsed, cancellationToken) =>
         {
@@ -43,9 +47,9 @@ public static class EvaluateCommand
             }
             if (folds is null)
             {
-                if (parsed.GetValue(compare) || parsed.GetValue(exportFolds) is not null)
+                if (parsed.GetValue(compare) || parsed.GetValue(exportFolds) is not null || parsed.GetValue(compareFolds) is not null)
                 {
-                    throw new CliUsageException("--compare and --export-folds go with --cv.");
+                    throw new CliUsageException("--compare, --compare-folds and --export-folds go with --cv.");
                 }
                 if (dataFile is null)
                 {
@@ -57,7 +61,12 @@ public static class EvaluateCommand
             {
                 throw new CliUsageException($"--cv needs at least 2 folds, not {folds}.");
             }
-            return CrossValidateAsync(console, folds.Value, dataFile, parsed.GetValue(compare), parsed.GetValue(report), parsed.GetValue(exportFolds), limits, cancellationToken);
+            var flatFolds = parsed.GetValue(compareFolds);
+            if (flatFolds is not null && (!parsed.GetValue(compare) || flatFolds < 1 || flatFolds > folds))
+            {
+                throw new CliUsageException($"--compare-folds needs --compare and a value from 1 to {folds}, not {flatFolds}.");
+            }
+            return CrossValidateAsync(console, folds.Value, dataFile, parsed.GetValue(compare), flatFolds ?? 0, parsed.GetValue(report), parsed.GetValue(exportFolds), limits, cancellationToken);
         });
         return command;
     }
@@ -88,7 +97,7 @@ public static class EvaluateCommand
         return await FinishAsync(console, report, reportDirectory);
     }
 
-    private static async Task<int> CrossValidateAsync(CliConsole console, int folds, string? dataFile, bool compare, string? reportDirectory,
+    private static async Task<int> CrossValidateAsync(CliConsole console, int folds, string? dataFile, bool compare, int flatFolds, string? reportDirectory,
         string? exportDirectory, RowLimits limits, CancellationToken cancellationToken)
     {
         var declarations = limits.Apply(dataFile is null ? BundledCorpus.HmrcReferences() : await DeclarationFiles.ReadAsync([dataFile], console, cancellationToken));
@@ -102,6 +111,7 @@ public static class EvaluateCommand
         {
             Folds = folds,
             FlatLearners = compare ? [FlatLearner.LinearSvc, FlatLearner.MultinomialNaiveBayes, FlatLearner.LogisticRegression] : [],
+            FlatFolds = flatFolds,
             RankingDepth = RankingDepth,
             ExportDirectory = exportDirectory,
         };
@@ -118,9 +128,9 @@ public static class EvaluateCommand
                 new("always in training", $"{result.BaseRows:N0} nomenclature rows (WCO HS2022 subheadings, BTKI 2022 national lines in English and Indonesian)"),
                 new("split", $"{folds} folds by a stable hash of the cleansed description (duplicates never straddle folds); test rows per fold: {string.Join(", ", result.FoldSizes)}"),
                 new("features", $"TF-IDF, word 1–{training.Features.WordNGramMax}-grams + char {training.Features.CharNGramMin}–{training.Features.CharNGramMax}-grams, sublinear tf, {training.Features.Idf} idf, fitted per fold on its training rows"),
-                new("hierarchy", $"router over chapters → {training.Hierarchy.ChaptersToExpand} best chapters' models (6-digit subheadings, then 8-digit lines); LinearSVC C={training.ChapterSvm.C}; softmax temperatures fitted on a {training.CalibrationHoldout:P0} hold-out"),
+                new("hierarchy", $"router over chapters → {training.Hierarchy.ChaptersToExpand} best chapters' models (6-digit subheadings, then 8-digit lines); LinearSVC C={training.ChapterSvm.C}; softmax temperatures fitted on a {training.CalibrationHoldout * 100:0}% hold-out"),
                 new("flat baselines", result.FlatClasses > 0
-                    ? $"one model over all {result.FlatClasses:N0} codes at {result.FlatLevel} digits, on the hierarchy's features: LinearSVC C={options.Flat.Svm.C}, Multinomial NB α={options.Flat.NaiveBayesAlpha}, logistic regression C={options.Flat.LogisticC}"
+                    ? $"one model over all {result.FlatClasses:N0} codes at {result.FlatLevel} digits, on the hierarchy's features: LinearSVC C={options.Flat.Svm.C}, Multinomial NB α={options.Flat.NaiveBayesAlpha}, logistic regression C={options.Flat.LogisticC}; trained and tested on {(result.FlatFolds == folds ? "every fold" : $"folds 1–{result.FlatFolds} of {folds}")}"
                     : "not run (add --compare)"),
                 new("ranking depth", $"{RankingDepth} codes per row"),
                 new("machine", $"{Environment.ProcessorCount} cores, .NET {Environment.Version}"),
@@ -142,6 +152,10 @@ public static class EvaluateCommand
         };
         if (result.FlatClasses > 0)
         {
+            if (result.FlatFolds < result.Folds)
+            {
+                notes.Add($"RESTRICTION: the flat baselines ran on folds 1–{result.FlatFolds} only (--compare-folds {result.FlatFolds}), because one flat fold over {result.FlatClasses:N0} codes costs many times the hierarchy's training (see the training column). Compare them with the row \"{CrossValidator.HierarchyName}, folds 1–{result.FlatFolds}\", which scores the hierarchy on exactly the same test rows.");
+            }
             notes.Add($"Flat models are trained on training rows labelled at {result.FlatLevel} or more digits (truncated to {result.FlatLevel}); coarser rows are left out of them. Their probabilities are softmax(score) at temperature 1, not calibrated, so their ECE is not comparable with the hierarchy's.");
             notes.Add($"Flat one-vs-rest models are trained in chunks of classes against one 'rest' class to keep each weight matrix under {options.Flat.WeightBudgetBytes / (1 << 20):N0} MiB; every class's binary problem is the same as in a single model.");
         }

@@ -15,7 +15,17 @@ public static class HsCommandLine
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
-        var parsed = Build(console).Parse(args);
+        ParseResult parsed;
+        try
+        {
+            parsed = Build(console).Parse(args);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A validator met a value the parser could not convert; the message names option and value.
+            await console.Error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)

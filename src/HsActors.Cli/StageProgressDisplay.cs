@@ -62,21 +62,37 @@ public static class StageProgressDisplay
         private static string StageKey(string stage) => stage.StartsWith('[') && stage.IndexOf(']') is var end and > 0 ? stage[(end + 1)..] : stage;
     }
 
+    /// <summary>A line when a stage starts and at every tenth of a long stage, with the time since the stage began.</summary>
     private sealed class StageLines(TextWriter writer)
     {
         private readonly Lock _gate = new();
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
         private string? _stage;
+        private TimeSpan _stageStart;
+        private int _tenths;
 
         public void Report(StageReport report)
         {
             lock (_gate)
             {
-                if (report.Stage == _stage)
+                if (report.Stage != _stage)
+                {
+                    _stage = report.Stage;
+                    _stageStart = _clock.Elapsed;
+                    _tenths = 0;
+                    writer.WriteLine(report.Total > 0 ? $"  {report.Stage} ({report.Total:N0})" : $"  {report.Stage}");
+                    return;
+                }
+                if (report.Total < 50)
                 {
                     return;
                 }
-                _stage = report.Stage;
-                writer.WriteLine(report.Total > 0 ? $"  {report.Stage} ({report.Total:N0})" : $"  {report.Stage}");
+                var tenths = (int)(10L * report.Done / report.Total);
+                if (tenths > _tenths)
+                {
+                    _tenths = tenths;
+                    writer.WriteLine($"    {report.Done:N0}/{report.Total:N0} after {(_clock.Elapsed - _stageStart).TotalSeconds:N0} s");
+                }
             }
         }
     }

@@ -16,6 +16,10 @@ internal sealed class GramTable
 
     public GramTable(IReadOnlyList<string> words, IReadOnlyList<string> chars)
     {
+        if ((long)words.Count + chars.Count > 1 << 28)
+        {
+            throw new ArgumentException($"A vocabulary of {(long)words.Count + chars.Count} n-grams is too large; use hashing instead.");
+        }
         WordCount = words.Count;
         Count = words.Count + chars.Count;
         _start = new int[Count + 1];
@@ -24,7 +28,7 @@ internal sealed class GramTable
             _start[feature + 1] = _start[feature] + GramOf(words, chars, feature).Length;
         }
         _text = new char[_start[Count]];
-        var capacity = (int)Math.Min(1L << 30, Math.Max(16, (long)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Count) * 2));
+        var capacity = Math.Max(16, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Count) * 2);   // load factor <= 1/2
         _slots = new ulong[capacity];
         _mask = capacity - 1;
         for (var feature = 0; feature < Count; feature++)

@@ -34,8 +34,8 @@ public sealed record TfIdfOptions
 
     public bool UsesHashing => HashingBits > 0;
 
-    /// <summary>Largest accepted <see cref="HashingBits"/>: 2^30 features is already far beyond any useful model.</summary>
-    public const int MaxHashingBits = 30;
+    /// <summary>Largest accepted <see cref="HashingBits"/>: 2^24 buckets (64 MiB of idf) is far beyond any useful model.</summary>
+    public const int MaxHashingBits = 24;
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first inconsistent setting.</summary>
     public void Validate()

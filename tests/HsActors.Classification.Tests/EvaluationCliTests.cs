@@ -167,6 +167,7 @@ public sealed class EvaluationCliTests(TinyModelFixture model) : IClassFixture<T
             (["classify", "--model", missingModel, "horses"], missingModel),
             (["evaluate", "--data", "x.csv"], "either --model"),
             (["evaluate", "--cv", "1"], "at least 2 folds"),
+            (["evaluate", "--cv", "3", "--compare-folds", "1"], "--compare-folds"),
             (["evaluate", "--model", model.ModelDirectory, "--data", "x.csv", "--compare"], "--compare"),
             (["evaluate", "--model", model.ModelDirectory, "--data", "/no/such/data.csv"], "/no/such/data.csv"),
         ];

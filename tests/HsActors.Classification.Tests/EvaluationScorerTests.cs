@@ -123,22 +123,22 @@ public sealed class EvaluationScorerTests
     [Fact]
     public void Calibration_uses_the_ranked_mass_of_the_top_prefix_at_the_truths_level()
     {
-        // Case 1 (6 digits): top prefix 871410 carries 0.5 + 0.3 = 0.8 and is right.
-        // Case 2 (8 digits): top code carries 0.9 and is wrong.
+        // Case 1 (6 digits): top prefix 871410 carries 0.45 + 0.3 = 0.75 and is right.
+        // Case 2 (8 digits): top code carries 0.95 and is wrong.
         EvaluationScores scores = RankingScorer.Score(
         [
-            Case("871410", R("87141010", 0.5f), R("87141090", 0.3f), R("87149100", 0.2f)),
-            Case("87149100", R("87141010", 0.9f), R("87149100", 0.1f)),
+            Case("871410", R("87141010", 0.45f), R("87141090", 0.3f), R("87149100", 0.25f)),
+            Case("87149100", R("87141010", 0.95f), R("87149100", 0.05f)),
         ], calibrationBins: 10);
 
         var bins = scores.Calibration.Bins;
         Assert.Equal(2, bins.Count);
-        Assert.Equal(0.8, bins[0].MeanConfidence, 5);
+        Assert.Equal(0.75, bins[0].MeanConfidence, 5);
         Assert.Equal(1.0, bins[0].Accuracy);
-        Assert.Equal(0.9, bins[1].MeanConfidence, 5);
+        Assert.Equal(0.95, bins[1].MeanConfidence, 5);
         Assert.Equal(0.0, bins[1].Accuracy);
-        // ECE = ½·|1 − 0.8| + ½·|0 − 0.9| = 0.55
-        Assert.Equal(0.55, scores.Calibration.ExpectedCalibrationError, 5);
+        // ECE = ½·|1 − 0.75| + ½·|0 − 0.95| = 0.6
+        Assert.Equal(0.6, scores.Calibration.ExpectedCalibrationError, 5);
     }
 
     [Fact]

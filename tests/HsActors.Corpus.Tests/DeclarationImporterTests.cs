@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using HsActors.Corpus;
 using Xunit.Abstractions;
@@ -235,32 +234,7 @@ public sealed class DeclarationImporterTests(ITestOutputHelper output) : IDispos
         Assert.Equal(10, seen);
     }
 
-    [Fact]
-    public async Task Throughput_of_a_simple_csv_is_measured()
-    {
-        const int rowCount = 200_000;
-        var path = Path.Combine(directory.Path, "throughput.csv");
-        await WriteSimpleCsvAsync(path, rowCount);
-        var report = new ImportReport();
-        using var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
-        var watch = Stopwatch.StartNew();
-        long characters = 0;
-        await foreach (var row in DeclarationImporter.ReadAsync(path, report))
-        {
-            characters += row.Description.Length;
-        }
-        watch.Stop();
-        process.Refresh();
-        var cpu = process.TotalProcessorTime - cpuBefore; // whole process: includes GC and any parallel tests
-        Assert.Equal(rowCount, report.Accepted);
-        Assert.True(characters > 0);
-        output.WriteLine($"{rowCount:N0} rows, {new FileInfo(path).Length / 1e6:F1} MB in {watch.Elapsed.TotalMilliseconds:F0} ms wall: " +
-            $"{rowCount / watch.Elapsed.TotalSeconds:N0} rows/s wall; process CPU {cpu.TotalMilliseconds:F0} ms: " +
-            $"{rowCount / cpu.TotalSeconds:N0} rows per CPU-second (one enumeration, single thread)");
-    }
-
-    private static async Task WriteSimpleCsvAsync(string path, int rows)
+    internal static async Task WriteSimpleCsvAsync(string path, int rows)
     {
         await using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 16);
         await writer.WriteLineAsync("description,code,importer_id,origin,declared_on");

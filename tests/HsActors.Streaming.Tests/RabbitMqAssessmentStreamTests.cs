@@ -51,6 +51,23 @@ public sealed class RabbitMqAssessmentStreamTests(RabbitMqBroker broker) : Asses
         Assert.Contains(name, error.Message);
     }
 
+    [Fact]
+    public async Task A_reader_fails_with_a_clear_error_when_the_stream_queue_is_deleted()
+    {
+        var key = NewKey();
+        var stream = await OpenAsync(key);
+        await stream.AppendAsync(Assessments.Make("deleted-0"));
+        var reading = stream.TakeAsync(0, 2);
+        await Task.Delay(300);
+
+        await using (var connection = await broker.Endpoint.ConnectAsync("queue-deleter"))
+        await using (var channel = await connection.CreateChannelAsync())
+            await channel.QueueDeleteAsync(Options(key).StreamName, ifUnused: false, ifEmpty: false);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => reading);
+        Assert.Contains(Options(key).StreamName, error.Message);
+    }
+
     // While the client re-connects, a publish can fail; the caller (the HTTP endpoint) retries, and idempotency
     // makes the retry safe.
     private static async Task<StreamAppendResult> AppendRetryingAsync(IAssessmentStream stream, AssessmentRecord record)

@@ -49,6 +49,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
             ["RABBITMQ_DIST_PORT"] = (port + 20000).ToString(),
             ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(_directory, "enabled_plugins"),
             ["RABBITMQ_CONFIG_FILE"] = Path.Combine(_directory, "rabbitmq.conf"),
+            ["ERL_EPMD_ADDRESS"] = "127.0.0.1", // the Erlang port mapper it may start listens on loopback only
         };
 
         // setsid: the server runs in its own process group, so stopping it never touches the test host's group.

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HsActors.Contracts;
 
 namespace HsActors.Abstractions.Statistics;
@@ -29,8 +30,10 @@ public sealed record ImporterStatistics
     public IReadOnlyDictionary<string, KeyTally> OriginCountries { get; init; } = EmptyTallies;
 
     /// <summary>Codes counted, i.e. declarations that carried a valid declared code.</summary>
+    [JsonIgnore]
     public long CodedDeclarations => Chapters.Values.Sum(t => t.Count);
 
+    [JsonIgnore]
     public bool IsEmpty => Declarations == 0 && Assessments == 0 && Corrections == 0;
 
     private static readonly IReadOnlyDictionary<string, KeyTally> EmptyTallies = new Dictionary<string, KeyTally>();

@@ -13,6 +13,13 @@ public sealed record CrossValidationOptions
 
     public FlatModelOptions Flat { get; init; } = new();
 
+    /// <summary>
+    /// Train and test the flat baselines on the first N folds only (0 = all). A flat one-vs-rest model over thousands
+    /// of codes costs far more than the hierarchy; when they are restricted, the hierarchy is also reported on those
+    /// same folds so the comparison stays like for like.
+    /// </summary>
+    public int FlatFolds { get; init; }
+
     /// <summary>How many codes each model ranks per test row; top-k is read off the distinct prefixes of this list.</summary>
     public int RankingDepth { get; init; } = 20;
 

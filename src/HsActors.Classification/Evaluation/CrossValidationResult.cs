@@ -2,7 +2,8 @@ namespace HsActors.Classification.Evaluation;
 
 /// <summary>
 /// The outcome of grouped K-fold cross-validation. <see cref="FlatLevel"/> and <see cref="FlatClasses"/> describe the
-/// label space of the flat baselines (0 when none were trained).
+/// label space of the flat baselines (0 when none were trained); <see cref="FlatFolds"/> how many folds (the first ones)
+/// they were trained and tested on.
 /// </summary>
 public sealed record CrossValidationResult(
     int Folds,
@@ -11,4 +12,5 @@ public sealed record CrossValidationResult(
     IReadOnlyList<int> FoldSizes,
     int FlatLevel,
     int FlatClasses,
+    int FlatFolds,
     IReadOnlyList<ModelEvaluation> Models);

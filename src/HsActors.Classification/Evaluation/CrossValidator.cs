@@ -41,16 +41,23 @@ public sealed class CrossValidator(CrossValidationOptions options, IProgress<Eva
         }
         var flatLevel = declarations.Max(d => HsLevels.Finest(d.Code.Level));
 
-        var models = new List<ModelRun> { new(HierarchyName) };
-        models.AddRange(Options.FlatLearners.Select(l => new ModelRun(l.Describe())));
+        var flatFolds = Options.FlatLearners.Count == 0 ? 0 : Options.FlatFolds > 0 ? Math.Min(Options.FlatFolds, Options.Folds) : Options.Folds;
+        var hierarchy = new ModelRun(HierarchyName);
+        // When the flat models see only some folds, the hierarchy is also scored on exactly those, so one row compares like with like.
+        var hierarchyOnFlatFolds = flatFolds > 0 && flatFolds < Options.Folds ? new ModelRun($"{HierarchyName}, folds 1–{flatFolds}") : null;
+        var flatRuns = Options.FlatLearners.Select(l => new ModelRun(l.Describe())).ToArray();
         var flatClasses = 0;
         for (var f = 0; f < folds.Count; f++)
         {
             var fold = new FoldData(f + 1, declarations, declarationText, baseRows, baseText, folds[f]);
-            var hierarchyRankings = RunHierarchy(fold, models[0]);
-            for (var l = 0; l < Options.FlatLearners.Count; l++)
+            var hierarchyRankings = RunHierarchy(fold, hierarchy);
+            if (fold.Number <= flatFolds)
             {
-                flatClasses = Math.Max(flatClasses, RunFlat(fold, Options.FlatLearners[l], flatLevel, models[l + 1]));
+                hierarchyOnFlatFolds?.Add(fold, hierarchyRankings, hierarchy.LastTraining, hierarchy.LastRanking);
+                for (var l = 0; l < flatRuns.Length; l++)
+                {
+                    flatClasses = Math.Max(flatClasses, RunFlat(fold, Options.FlatLearners[l], flatLevel, flatRuns[l]));
+                }
             }
             if (Options.ExportDirectory is not null)
             {
@@ -58,8 +65,9 @@ public sealed class CrossValidator(CrossValidationOptions options, IProgress<Eva
                 FoldExport.Write(Options.ExportDirectory, fold.Number, fold.TrainingExport(), fold.TestExport(), hierarchyRankings);
             }
         }
+        ModelRun[] models = [hierarchy, .. hierarchyOnFlatFolds is null ? Array.Empty<ModelRun>() : [hierarchyOnFlatFolds], .. flatRuns];
         return new CrossValidationResult(Options.Folds, declarations.Count, baseRows.Count, [.. folds.Select(f => f.Length)],
-            Options.FlatLearners.Count > 0 ? flatLevel : 0, flatClasses, [.. models.Select(m => m.ToEvaluation())]);
+            Options.FlatLearners.Count > 0 ? flatLevel : 0, flatClasses, flatFolds, [.. models.Select(m => m.ToEvaluation())]);
     }
 
     private IReadOnlyList<CodeRecommendation>[] RunHierarchy(FoldData fold, ModelRun run)
@@ -165,8 +173,14 @@ public sealed class CrossValidator(CrossValidationOptions options, IProgress<Eva
         private TimeSpan _training;
         private TimeSpan _ranking;
 
+        public TimeSpan LastTraining { get; private set; }
+
+        public TimeSpan LastRanking { get; private set; }
+
         public void Add(FoldData fold, IReadOnlyList<IReadOnlyList<CodeRecommendation>> rankings, TimeSpan training, TimeSpan ranking)
         {
+            LastTraining = training;
+            LastRanking = ranking;
             var cases = fold.Test.Select((row, t) => new RankedCase(fold.Declarations[row].Code, rankings[t])).ToArray();
             var finest = RankingScorer.Score(cases).Finest;
             _folds.Add(new FoldScore(fold.Number, fold.TrainingRowCount, fold.Test.Length, finest.Level, finest.Top1, finest.Top5));

@@ -157,7 +157,11 @@ public static class EvaluationReportWriter
 
     public static string Num(double value) => double.IsNaN(value) ? "–" : F($"{value:0.000}");
 
-    public static string Duration(TimeSpan time) => time == TimeSpan.Zero ? "–" : time.TotalSeconds < 60 ? F($"{time.TotalSeconds:0.0} s") : F($"{time.TotalMinutes:0.0} min");
+    public static string Duration(TimeSpan time) =>
+        time == TimeSpan.Zero ? "–"
+        : time.TotalSeconds < 1 ? F($"{time.TotalMilliseconds:0} ms")
+        : time.TotalSeconds < 60 ? F($"{time.TotalSeconds:0.0} s")
+        : F($"{time.TotalMinutes:0.0} min");
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

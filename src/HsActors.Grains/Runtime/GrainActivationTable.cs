@@ -65,6 +65,7 @@ public sealed class GrainActivationTable<TGrain> : IGrainActivationTable
                 {
                     if (activation.IsDeactivated)
                     {
+                        await Task.Yield(); // its deactivation is still running; the table drops it in a moment
                         continue;
                     }
                     return await call(grain).ConfigureAwait(false);

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace HsActors.Silo.Api;
+
+/// <summary>
+/// Last line: request-shaped failures the server raises itself (unreadable body, JSON the binder met) become 400
+/// problems; anything else a generic 500 problem, logged with its stack trace but never showing it to the caller.
+/// </summary>
+internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (context.Response.HasStarted)
+        {
+            return false;
+        }
+        switch (exception)
+        {
+            case BadHttpRequestException bad:
+                var message = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The body is larger than the server accepts." : bad.Message;
+                await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "The request is not valid.", message,
+                    new Dictionary<string, string[]> { [JsonBody.BodyField] = [message] });
+                return true;
+            case JsonException json:
+                await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "The request is not valid.", "The body is not valid JSON.",
+                    new Dictionary<string, string[]> { [JsonBody.FieldOf(json.Path)] = ["The value is malformed or of the wrong JSON type."] });
+                return true;
+            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                return true; // the caller left; nobody reads an answer
+            default:
+                logger.LogError(exception, "Unhandled exception for {Method} {Path}.", context.Request.Method, context.Request.Path);
+                await Problems.WriteAsync(context, StatusCodes.Status500InternalServerError, "Internal server error",
+                    $"An unexpected error occurred; it has been logged with trace id {context.TraceIdentifier}.");
+                return true;
+        }
+    }
+}

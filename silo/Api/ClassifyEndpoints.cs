@@ -1,0 +1,108 @@
+using HsActors.Abstractions.Grains;
+using HsActors.Contracts;
+using HsActors.Silo.Hosting;
+using HsActors.Silo.Metrics;
+using HsActors.Silo.Security;
+using Microsoft.Extensions.Options;
+
+namespace HsActors.Silo.Api;
+
+/// <summary>POST /v1/classify and /v1/classify/batch.</summary>
+internal static class ClassifyEndpoints
+{
+    public const string ExplainQuery = "explain";
+
+    public static void MapClassifyEndpoints(this RouteGroupBuilder v1)
+    {
+        v1.MapPost("/classify", ClassifyAsync)
+            .RequireAuthorization(ApiRoles.ClassifyPolicy)
+            .WithName("Classify")
+            .WithSummary("Ranked HS codes for one goods description, with the declared-code check and importer summary.")
+            .Accepts<ClassifyRequest>("application/json")
+            .Produces<ClassifyResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        v1.MapPost("/classify/batch", ClassifyBatchAsync)
+            .RequireAuthorization(ApiRoles.BatchPolicy)
+            .WithName("ClassifyBatch")
+            .WithSummary("Up to 10,000 lines classified in parallel; results in the lines' order. ?explain=false skips explanations.")
+            .Accepts<BatchClassifyRequest>("application/json")
+            .Produces<BatchClassifyResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<IResult> ClassifyAsync(
+        HttpContext context, IGrainFactory grains, SiloReadiness readiness, ClassifyRequestValidator validator,
+        IOptions<SiloOptions> options, SiloMetrics metrics)
+    {
+        if (!readiness.IsReady)
+        {
+            return NotReady(context, readiness);
+        }
+        if (!TryReadExplain(context.Request, out var explain, out var queryErrors))
+        {
+            return Problems.Validation(queryErrors);
+        }
+        var (request, errors) = await JsonBody.ReadAsync(context.Request, SiloJsonContext.RequestType<ClassifyRequest>(), options.Value.Limits.MaxRequestBytes);
+        errors ??= validator.Validate(request!);
+        if (errors is not null)
+        {
+            return Problems.Validation(errors);
+        }
+        var results = await grains.GetGrain<IRouterGrain>(IRouterGrain.Key).ClassifyAsync([request!], new ClassifyCallOptions(explain));
+        metrics.RecordClassified(results);
+        return TypedResults.Json(results[0], SiloJsonContext.Default.ClassifyResponse);
+    }
+
+    private static async Task<IResult> ClassifyBatchAsync(
+        HttpContext context, IGrainFactory grains, SiloReadiness readiness, ClassifyRequestValidator validator,
+        IOptions<SiloOptions> options, SiloMetrics metrics)
+    {
+        if (!readiness.IsReady)
+        {
+            return NotReady(context, readiness);
+        }
+        if (!TryReadExplain(context.Request, out var explain, out var queryErrors))
+        {
+            return Problems.Validation(queryErrors);
+        }
+        var (request, errors) = await JsonBody.ReadAsync(context.Request, SiloJsonContext.RequestType<BatchClassifyRequest>(), options.Value.Limits.MaxBatchRequestBytes);
+        errors ??= validator.Validate(request!);
+        if (errors is not null)
+        {
+            return Problems.Validation(errors);
+        }
+        var results = await grains.GetGrain<IRouterGrain>(IRouterGrain.Key).ClassifyAsync(request!.Lines, new ClassifyCallOptions(explain));
+        metrics.RecordClassified(results);
+        return TypedResults.Json(new BatchClassifyResponse(results), SiloJsonContext.Default.BatchClassifyResponse);
+    }
+
+    internal static IResult NotReady(HttpContext context, SiloReadiness readiness)
+    {
+        context.Response.Headers.RetryAfter = "10";
+        return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Not ready", readiness.Detail);
+    }
+
+    private static bool TryReadExplain(HttpRequest request, out bool explain, out Dictionary<string, string[]> errors)
+    {
+        explain = true;
+        errors = [];
+        if (!request.Query.TryGetValue(ExplainQuery, out var values))
+        {
+            return true;
+        }
+        if (values.Count == 1 && bool.TryParse(values[0], out explain))
+        {
+            return true;
+        }
+        errors[ExplainQuery] = ["explain must be true or false."];
+        return false;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using HsActors.Contracts;
+using HsActors.Silo.Hosting;
+
+namespace HsActors.Silo.Api;
+
+/// <summary>
+/// Checks classification requests field by field; errors are keyed like the JSON (<c>lines[17].description</c>).
+/// A declared code that is not a code is not an error here: the answer's declared-code check says so.
+/// </summary>
+internal sealed class ClassifyRequestValidator(RequestLimits limits)
+{
+    public const int MaxTop = 20;
+    public const int MaxIdLength = 128;
+    public const int MaxDeclaredCodeLength = 32;
+    private const int MaxReportedFields = 100;
+
+    public Dictionary<string, string[]>? Validate(ClassifyRequest request)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        ValidateLine(request, "", errors);
+        return errors.Count == 0 ? null : errors;
+    }
+
+    public Dictionary<string, string[]>? Validate(BatchClassifyRequest request)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request.Lines is null)
+        {
+            errors["lines"] = ["lines is required: an array of 1 to " + limits.MaxBatchLines.ToString("N0", CultureInfo.InvariantCulture) + " lines."];
+        }
+        else if (request.Lines.Count == 0)
+        {
+            errors["lines"] = ["lines must hold at least one line."];
+        }
+        else if (request.Lines.Count > limits.MaxBatchLines)
+        {
+            errors["lines"] = [string.Create(CultureInfo.InvariantCulture, $"A batch holds at most {limits.MaxBatchLines:N0} lines; this one has {request.Lines.Count:N0}.")];
+        }
+        else
+        {
+            for (var i = 0; i < request.Lines.Count && errors.Count < MaxReportedFields; i++)
+            {
+                var prefix = string.Create(CultureInfo.InvariantCulture, $"lines[{i}].");
+                if (request.Lines[i] is not { } line)
+                {
+                    errors[prefix.TrimEnd('.')] = ["A line must be a JSON object, not null."];
+                    continue;
+                }
+                ValidateLine(line, prefix, errors);
+            }
+        }
+        return errors.Count == 0 ? null : errors;
+    }
+
+    private void ValidateLine(ClassifyRequest line, string prefix, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(line.Description))
+        {
+            errors[prefix + "description"] = ["description is required and must not be empty or whitespace."];
+        }
+        else if (line.Description.Length > limits.MaxDescriptionLength)
+        {
+            errors[prefix + "description"] = [string.Create(CultureInfo.InvariantCulture,
+                $"description has {line.Description.Length:N0} characters; at most {limits.MaxDescriptionLength:N0} are accepted.")];
+        }
+        if (line.Top is { } top && top is < 1 or > MaxTop)
+        {
+            errors[prefix + "top"] = [string.Create(CultureInfo.InvariantCulture, $"top must be between 1 and {MaxTop}; got {top}.")];
+        }
+        CheckIdentifier(line.Id, prefix + "id", errors);
+        CheckIdentifier(line.ImporterId, prefix + "importerId", errors);
+        CheckIdentifier(line.AgentId, prefix + "agentId", errors);
+        if (line.OriginCountry is { } country && (country.Trim().Length != 2 || !country.Trim().All(char.IsAsciiLetter)))
+        {
+            errors[prefix + "originCountry"] = ["originCountry must be an ISO 3166-1 alpha-2 code such as \"CN\"."];
+        }
+        if (line.DeclaredCode is { } declared && (declared.Length > MaxDeclaredCodeLength || string.IsNullOrWhiteSpace(declared)))
+        {
+            errors[prefix + "declaredCode"] = [$"declaredCode must be a non-blank HS code of at most {MaxDeclaredCodeLength} characters."];
+        }
+    }
+
+    /// <summary>Ids become log keys and file content: non-blank, bounded, printable.</summary>
+    private static void CheckIdentifier(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(value) || value.Length > MaxIdLength || value.Any(char.IsControl))
+        {
+            errors[field] = [$"{field[(field.LastIndexOf('.') + 1)..]} must be 1 to {MaxIdLength} printable characters."];
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using HsActors.Abstractions.Grains;
+using HsActors.Contracts;
+using HsActors.Nomenclature;
+using HsActors.Silo.Security;
+
+namespace HsActors.Silo.Api;
+
+/// <summary>GET /v1/nomenclature/{code} and /v1/importers/{id}/stats: what an officer looks up beside a line.</summary>
+internal static class LookupEndpoints
+{
+    public static void MapLookupEndpoints(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/nomenclature/{code}", GetNomenclature)
+            .RequireAuthorization(ApiRoles.ReadPolicy)
+            .WithName("GetNomenclature")
+            .WithSummary("A code's bilingual description and its parents (chapter first).")
+            .Produces<NomenclatureItem>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        v1.MapGet("/importers/{id}/stats", GetImporterStatisticsAsync)
+            .RequireAuthorization(ApiRoles.ReadPolicy)
+            .WithName("GetImporterStatistics")
+            .WithSummary("What an importer declared before: codes, chapters, origins, agents, counts, last seen.")
+            .Produces<ImporterSummary>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static IResult GetNomenclature(string code)
+    {
+        if (!HsCode.TryParse(code, out var parsed))
+        {
+            return Problems.Validation(new Dictionary<string, string[]>
+            {
+                ["code"] = ["code must be an HS code of 2, 4, 6 or 8 digits; dots and spaces are allowed (8714.10.90)."],
+            });
+        }
+        var nomenclature = HsNomenclature.Bundled;
+        if (!nomenclature.TryGet(parsed, out var entry))
+        {
+            return Problems.Status(StatusCodes.Status404NotFound, "Unknown code", $"{parsed} is not in the HS 2022 / BTKI 2022 nomenclature.");
+        }
+        var parents = nomenclature.Ancestors(parsed).Select(a => Item(nomenclature, a, [])).ToArray();
+        return TypedResults.Json(Item(nomenclature, entry, parents), SiloJsonContext.Default.NomenclatureItem);
+    }
+
+    private static NomenclatureItem Item(HsNomenclature nomenclature, NomenclatureEntry entry, IReadOnlyList<NomenclatureItem> parents) =>
+        new(entry.Code.Digits, entry.Code.Level, entry.DescriptionEn, entry.DescriptionId, nomenclature.LabelEn(entry.Code), parents);
+
+    private static async Task<IResult> GetImporterStatisticsAsync(string id, IGrainFactory grains)
+    {
+        if (string.IsNullOrWhiteSpace(id) || id.Length > ClassifyRequestValidator.MaxIdLength || id.Any(char.IsControl))
+        {
+            return Problems.Validation(new Dictionary<string, string[]>
+            {
+                ["id"] = [$"id must be 1 to {ClassifyRequestValidator.MaxIdLength} printable characters."],
+            });
+        }
+        var statistics = await grains.GetGrain<IImporterGrain>(id).GetStatisticsAsync();
+        return statistics.IsEmpty
+            ? Problems.Status(StatusCodes.Status404NotFound, "Unknown importer", $"No declaration of importer '{id}' has been recorded.")
+            : TypedResults.Json(statistics.ToSummary(10), SiloJsonContext.Default.ImporterSummary);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Globalization;
+using HsActors.Abstractions.Grains;
+using HsActors.Classification.ModelFiles;
+using HsActors.Classification.Training;
+using HsActors.Corpus;
+using HsActors.Grains.Models;
+using HsActors.Nomenclature;
+using Microsoft.Extensions.Options;
+
+namespace HsActors.Silo.Hosting;
+
+/// <summary>
+/// Start-up in the background so health answers at once: trains a model from the bundled corpus when the model
+/// directory is empty, then activates the router grain; readiness follows each step.
+/// </summary>
+internal sealed class ModelBootstrapper(
+    IOptions<SiloOptions> options, IModelStore store, IGrainFactory grains, SiloReadiness readiness, ILogger<ModelBootstrapper> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        try
+        {
+            if (!store.HasModel())
+            {
+                var target = options.Value.ResolvedModelDirectory;
+                readiness.Set(SiloState.Training, $"No model in {target}; training one from the bundled corpus.");
+                await Task.Run(() => TrainInto(target, stoppingToken), stoppingToken);
+            }
+            readiness.Set(SiloState.Loading, $"Loading the router model from {store.Describe()}.");
+            var versions = await grains.GetGrain<IRouterGrain>(IRouterGrain.Key).GetModelVersionsAsync();
+            readiness.Set(SiloState.Ready, $"Serving router model {versions.RouterVersion}.", versions.RouterVersion);
+            logger.LogInformation("Ready: router model {Version} from {Store}.", versions.RouterVersion, store.Describe());
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            readiness.Set(SiloState.Failed, "The silo stopped before its model was ready.");
+        }
+        catch (Exception e)
+        {
+            readiness.Set(SiloState.Failed, $"The model could not be loaded: {e.Message}");
+            logger.LogCritical(e, "The silo has no model and will answer 503 to classification.");
+        }
+    }
+
+    /// <summary>Trains into a sibling directory and renames it into place, so a crash never leaves half a model.</summary>
+    private void TrainInto(string target, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        logger.LogInformation("No model found in {Directory}: training from the bundled corpus (HS 2022 + BTKI 2022 + HMRC references). This takes a few minutes once.", target);
+        var rows = BundledCorpus.All(HsNomenclature.Bundled).ToList();
+        cancellationToken.ThrowIfCancellationRequested();
+        logger.LogInformation("Training on {Rows:N0} bundled rows.", rows.Count);
+        var set = new HierarchicalTrainer(new TrainingOptions(), new TrainingProgressLog(logger)).Train(rows);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var now = DateTimeOffset.UtcNow;
+        var metadata = new ModelMetadata
+        {
+            Version = now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture),
+            CreatedAt = now,
+            CreatedBy = "hsactors silo (bundled corpus)",
+            TrainingRows = set.Summary.Rows,
+            Figures = new Dictionary<string, double> { ["trainingSeconds"] = set.Summary.Elapsed.TotalSeconds },
+        };
+        var staging = target.TrimEnd(Path.DirectorySeparatorChar) + ".training";
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+        ModelDirectory.Save(set, staging, metadata);
+        if (Directory.Exists(target))
+        {
+            Directory.Delete(target, recursive: true); // holds no router file, or we would not be training
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        Directory.Move(staging, target);
+        logger.LogInformation("Trained model {Version} ({Chapters} chapters, {Lines:N0} national lines) in {Seconds:0} s into {Directory}.",
+            metadata.Version, set.Summary.Chapters, set.Summary.NationalLines, clock.Elapsed.TotalSeconds, target);
+    }
+}

@@ -1,0 +1,91 @@
+using HsActors.Grains.Classification;
+
+namespace HsActors.Silo.Hosting;
+
+/// <summary>The <c>HsActors</c> configuration section.</summary>
+public sealed class SiloOptions
+{
+    public const string Section = "HsActors";
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>Models and state; relative paths are under the current directory.</summary>
+    public string DataDirectory { get; set; } = ".hsactors";
+
+    /// <summary>The model to serve; default <c>&lt;DataDirectory&gt;/models/current</c>, trained there from the bundled corpus when missing.</summary>
+    public string? ModelDirectory { get; set; }
+
+    public string Urls { get; set; } = DefaultUrls;
+
+    public List<ApiKeyOptions> ApiKeys { get; set; } = [];
+
+    /// <summary>Per role (hub, officer, admin).</summary>
+    public Dictionary<string, RateLimitOptions> RateLimits { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public ClassificationSettings Classification { get; set; } = new();
+
+    public RequestLimits Limits { get; set; } = new();
+
+    public GrainSettings Grains { get; set; } = new();
+
+    public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory);
+
+    public string ResolvedModelDirectory => Path.GetFullPath(ModelDirectory ?? Path.Combine(ResolvedDataDirectory, "models", "current"));
+
+    public string ImporterDirectory => Path.Combine(ResolvedDataDirectory, "importers");
+}
+
+public sealed class ApiKeyOptions
+{
+    public string Name { get; set; } = "";
+
+    /// <summary>hub, officer or admin.</summary>
+    public string Role { get; set; } = "";
+
+    /// <summary>Lower- or upper-case hex SHA-256 of the key; the key itself is never configured.</summary>
+    public string Sha256 { get; set; } = "";
+}
+
+public sealed class RateLimitOptions
+{
+    public int PermitsPerSecond { get; set; } = 100;
+
+    /// <summary>Requests allowed at once above the steady rate; 0 means the same as <see cref="PermitsPerSecond"/>.</summary>
+    public int Burst { get; set; }
+}
+
+public sealed class ClassificationSettings
+{
+    public int ChaptersToExpand { get; set; } = 3;
+
+    public double DeclaredCodeAgreementThreshold { get; set; } = 0.25;
+
+    /// <summary>0 = importer history does not touch the ranking.</summary>
+    public double ImporterHistoryWeight { get; set; }
+
+    public ClassificationOptions ToOptions() => new()
+    {
+        Hierarchy = new() { ChaptersToExpand = ChaptersToExpand },
+        DeclaredCodeAgreementThreshold = DeclaredCodeAgreementThreshold,
+        ImporterHistoryWeight = ImporterHistoryWeight,
+    };
+}
+
+public sealed class RequestLimits
+{
+    public int MaxDescriptionLength { get; set; } = 2_000;
+
+    public int MaxBatchLines { get; set; } = Contracts.BatchClassifyRequest.MaxLines;
+
+    public long MaxRequestBytes { get; set; } = 1L << 20;
+
+    public long MaxBatchRequestBytes { get; set; } = 48L << 20;
+}
+
+public sealed class GrainSettings
+{
+    public TimeSpan ChapterIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    public TimeSpan ImporterIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    public TimeSpan CollectionPeriod { get; set; } = TimeSpan.FromMinutes(1);
+}

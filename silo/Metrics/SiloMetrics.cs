@@ -1,0 +1,78 @@
+using System.Diagnostics.Metrics;
+using HsActors.Contracts;
+using HsActors.Grains.Classification;
+using HsActors.Grains.Runtime;
+using HsActors.Silo.Hosting;
+
+namespace HsActors.Silo.Metrics;
+
+/// <summary>
+/// The silo's instruments on its own <see cref="System.Diagnostics.Metrics.Meter"/>: anything that listens to
+/// "HsActors.Silo" (dotnet-counters, OpenTelemetry) sees them; <see cref="PrometheusExporter"/> serves them at /metrics.
+/// </summary>
+public sealed class SiloMetrics : IDisposable
+{
+    public const string MeterName = "HsActors.Silo";
+
+    private readonly Counter<long> _requests;
+    private readonly Histogram<double> _duration;
+    private readonly Counter<long> _lines;
+
+    public SiloMetrics(SiloReadiness readiness, ChapterGrainDirectory chapters, GrainRuntime runtime)
+    {
+        Meter = new Meter(MeterName);
+        _requests = Meter.CreateCounter<long>("hsactors.http.requests", description: "HTTP requests by endpoint and status code.");
+        _duration = Meter.CreateHistogram<double>("hsactors.http.request.duration", unit: "s", description: "HTTP request latency by endpoint.");
+        _lines = Meter.CreateCounter<long>("hsactors.classified.lines", description: "Classified lines by the chapter of their top recommendation.");
+        Meter.CreateObservableGauge("hsactors.ready", () => readiness.IsReady ? 1 : 0, description: "1 when the model is loaded and classification is served.");
+        Meter.CreateObservableGauge("hsactors.model.version", () => ModelVersions(readiness, chapters),
+            description: "1 for each model version in service, labelled by model (router or chapter) and version.");
+        Meter.CreateObservableGauge("hsactors.grain.activations", () => runtime.Tables.Select(t =>
+            new Measurement<int>(t.ActivationCount, new KeyValuePair<string, object?>("grain", t.GrainType.Name))),
+            description: "Live grain activations by grain class.");
+    }
+
+    public Meter Meter { get; }
+
+    public void RecordRequest(string endpoint, int status, double seconds)
+    {
+        var endpointTag = new KeyValuePair<string, object?>("endpoint", endpoint);
+        _requests.Add(1, endpointTag, new KeyValuePair<string, object?>("status", status));
+        _duration.Record(seconds, endpointTag);
+    }
+
+    /// <summary>Counted per chapter once per request, not per line, to keep batches cheap.</summary>
+    public void RecordClassified(IReadOnlyList<ClassifyResponse> results)
+    {
+        var byChapter = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var result in results)
+        {
+            var chapter = result.Recommendations.Count > 0 ? result.Recommendations[0].Chapter : "none";
+            byChapter[chapter] = byChapter.GetValueOrDefault(chapter) + 1;
+        }
+        foreach (var (chapter, count) in byChapter)
+        {
+            _lines.Add(count, new KeyValuePair<string, object?>("chapter", chapter));
+        }
+    }
+
+    public void Dispose() => Meter.Dispose();
+
+    private static IEnumerable<Measurement<int>> ModelVersions(SiloReadiness readiness, ChapterGrainDirectory chapters)
+    {
+        if (readiness.RouterVersion is { } router)
+        {
+            yield return Version("router", router);
+        }
+        foreach (var chapter in chapters.Active)
+        {
+            if (chapter.Current is { } current)
+            {
+                yield return Version(chapter.Key, current.Metadata.Version);
+            }
+        }
+    }
+
+    private static Measurement<int> Version(string model, string version) =>
+        new(1, new KeyValuePair<string, object?>("model", model), new KeyValuePair<string, object?>("version", version));
+}

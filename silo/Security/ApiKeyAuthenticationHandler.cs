@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using HsActors.Silo.Api;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace HsActors.Silo.Security;
+
+/// <summary>
+/// Authenticates <c>X-Api-Key: key</c> or <c>Authorization: ApiKey key</c>. A missing or unknown key is answered 401,
+/// a known key without the endpoint's role 403, both as problem details.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyRegistry keys)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string HeaderName = "X-Api-Key";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var presented = PresentedKey(Request);
+        if (presented is null)
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+        if (!keys.TryIdentify(presented, out var identity))
+        {
+            return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
+        }
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, identity.Name), new Claim(ClaimTypes.Role, identity.Role)], SchemeName));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = SchemeName;
+        var detail = PresentedKey(Request) is null
+            ? $"Send an API key in the {HeaderName} header or as 'Authorization: ApiKey <key>'."
+            : "The API key is not valid.";
+        await Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Unauthorized", detail);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden",
+            $"The API key '{Context.User.Identity?.Name}' has role '{Context.User.FindFirstValue(ClaimTypes.Role)}', which may not call this endpoint.");
+
+    private static string? PresentedKey(HttpRequest request)
+    {
+        if (request.Headers.TryGetValue(HeaderName, out var header) && !string.IsNullOrWhiteSpace(header))
+        {
+            return header.ToString().Trim();
+        }
+        var authorization = request.Headers.Authorization.ToString();
+        const string prefix = SchemeName + " ";
+        return authorization.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && authorization.Length > prefix.Length
+            ? authorization[prefix.Length..].Trim()
+            : null;
+    }
+}

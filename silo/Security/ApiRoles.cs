@@ -1,0 +1,25 @@
+namespace HsActors.Silo.Security;
+
+/// <summary>The roles an API key can carry, and the authorization policies the endpoints require.</summary>
+public static class ApiRoles
+{
+    public const string Hub = "hub";
+    public const string Officer = "officer";
+    public const string Admin = "admin";
+
+    public static readonly IReadOnlyList<string> All = [Hub, Officer, Admin];
+
+    /// <summary>Single-line and batch classification.</summary>
+    public const string ClassifyPolicy = "classify";
+    public const string BatchPolicy = "classify-batch";
+
+    /// <summary>Importer statistics and nomenclature lookups: officers' reading.</summary>
+    public const string ReadPolicy = "officer-read";
+
+    public static void AddPolicies(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
+    {
+        options.AddPolicy(ClassifyPolicy, p => p.RequireAuthenticatedUser().RequireRole(Hub, Officer, Admin));
+        options.AddPolicy(BatchPolicy, p => p.RequireAuthenticatedUser().RequireRole(Hub, Admin));
+        options.AddPolicy(ReadPolicy, p => p.RequireAuthenticatedUser().RequireRole(Officer, Admin));
+    }
+}

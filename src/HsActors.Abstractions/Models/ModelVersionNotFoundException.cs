@@ -1,0 +1,13 @@
+namespace HsActors.Abstractions.Models;
+
+/// <summary>The version's blob or manifest does not exist, so it cannot be opened, promoted, canaried or shadowed.</summary>
+public sealed class ModelVersionNotFoundException : ModelRegistryException
+{
+    public ModelVersionNotFoundException(string chapter, string version, string detail)
+        : base(chapter, $"Model version '{version}' of chapter '{chapter}' cannot be used: {detail}")
+    {
+        Version = version;
+    }
+
+    public string Version { get; }
+}

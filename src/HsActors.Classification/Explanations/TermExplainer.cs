@@ -1,0 +1,73 @@
+using HsActors.Classification.Hierarchy;
+using HsActors.Nomenclature;
+
+namespace HsActors.Classification.Explanations;
+
+/// <summary>
+/// Which terms weighed most for a recommended code: for each term, its tf-idf value times the chapter model's weight
+/// for the code's subheading (plus, for a national line, the line model's weight for that line); the strongest
+/// positive ones. These are the terms' additive shares of the code's linear scores, before calibration.
+/// </summary>
+public static class TermExplainer
+{
+    public const int DefaultTermCount = 3;
+
+    public static IReadOnlyList<TermContribution> Explain(DescriptionTerms terms, ChapterModel chapter, HsCode code, int count = DefaultTermCount)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(chapter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        if (code.Level < 6 || code.Chapter != chapter.Chapter)
+        {
+            return [];
+        }
+        var index = ChapterCodeIndex.For(chapter);
+        if (!index.Subheadings.TryGetValue(code.Truncate(6), out var subheading))
+        {
+            return [];
+        }
+        var line = code.Level >= 8 && chapter.NationalLineModel is not null && index.NationalLines.TryGetValue(code.Truncate(8), out var l) ? l : -1;
+        var best = new List<TermContribution>(count + 1);
+        foreach (var (term, feature, value) in terms.Terms)
+        {
+            var local = chapter.Features.GlobalIds.BinarySearch(feature);
+            if (local < 0)
+            {
+                continue; // the chapter never saw this term: it weighs nothing here
+            }
+            var weight = 0f;
+            if (chapter.SubheadingModel is { } subheadings)
+            {
+                weight += subheadings.WeightRow(local)[subheading];
+            }
+            if (line >= 0)
+            {
+                weight += chapter.NationalLineModel!.WeightRow(local)[line];
+            }
+            var contribution = value * weight;
+            if (contribution > 0f)
+            {
+                Insert(best, new TermContribution(term, contribution), count);
+            }
+        }
+        return best;
+    }
+
+    private static void Insert(List<TermContribution> best, TermContribution candidate, int count)
+    {
+        if (best.Count == count && candidate.Weight <= best[^1].Weight)
+        {
+            return;
+        }
+        var at = best.Count;
+        while (at > 0 && best[at - 1].Weight < candidate.Weight)
+        {
+            at--;
+        }
+        best.Insert(at, candidate);
+        if (best.Count > count)
+        {
+            best.RemoveAt(best.Count - 1);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using HsActors.Classification.Hierarchy;
+
+namespace HsActors.Grains.Classification;
+
+public sealed record ClassificationOptions
+{
+    public HierarchyOptions Hierarchy { get; init; } = new();
+
+    public const int DefaultTop = 5;
+
+    /// <summary>
+    /// A declared code the model does not rank first still agrees when its probability is at least this. Not
+    /// calibrated against officers' decisions yet; tune it once assessments exist.
+    /// </summary>
+    public double DeclaredCodeAgreementThreshold { get; init; } = 0.25;
+
+    /// <summary>
+    /// Weight of the importer's own history in the ranking; 0 (the default) leaves the model's ranking untouched.
+    /// A code's score becomes p × (1 + weight × affinity), affinity in [0, 1] being how much of the importer's coded
+    /// declarations fell on that code and on its chapter.
+    /// </summary>
+    public double ImporterHistoryWeight { get; init; }
+
+    /// <summary>How many extra candidates the history re-ranking may lift into the top.</summary>
+    public int ImporterHistoryCandidates { get; init; } = 20;
+
+    /// <summary>How many terms explain each recommendation.</summary>
+    public int ExplanationTerms { get; init; } = 3;
+}

@@ -1,0 +1,98 @@
+using HsActors.Classification.Hierarchy;
+using HsActors.Contracts;
+using HsActors.Learning;
+using HsActors.Nomenclature;
+using System.Globalization;
+
+namespace HsActors.Grains.Classification;
+
+/// <summary>
+/// Checks an importer's declared code against the model. The declared code is judged at its own level (6 or 8 digits;
+/// 10 are cut to 8): it agrees when the top recommendation falls under it or when the model gives it at least the
+/// threshold probability; otherwise it disagrees with risk 1 − P(declared).
+/// </summary>
+internal sealed class DeclaredCodeJudge(HsNomenclature nomenclature, double agreementThreshold)
+{
+    /// <summary>Parses and checks the declared code; null <paramref name="declared"/> when it is not a usable code.</summary>
+    public bool TryNormalize(string text, out HsCode declared, out string reason)
+    {
+        declared = default;
+        if (!HsCode.TryParse(text, out var parsed))
+        {
+            reason = "The declared code is not an HS code (expected 6, 8 or 10 digits, dots and spaces allowed).";
+            return false;
+        }
+        if (parsed.Level < 6)
+        {
+            reason = $"The declared code {parsed} has {parsed.Level} digits; a declaration names a subheading (6) or national line (8).";
+            return false;
+        }
+        parsed = parsed.Truncate(Math.Min(parsed.Level, 8));
+        if (!nomenclature.IsValid(parsed))
+        {
+            reason = $"The declared code {parsed} is not in the HS 2022 / BTKI 2022 nomenclature.";
+            return false;
+        }
+        declared = parsed;
+        reason = "";
+        return true;
+    }
+
+    public DeclaredCodeCheck Check(string text, IReadOnlyList<CodeRecommendation> ranked, RouterModel router, IChapterModelSource chapters, in SparseVector features)
+    {
+        if (!TryNormalize(text, out var declared, out var invalid))
+        {
+            return new DeclaredCodeCheck(text, DeclaredCodeVerdict.NotAValidCode, 1.0, 0.0, invalid);
+        }
+        var probability = ProbabilityOf(declared, router, chapters, features);
+        var top = ranked.Count > 0 ? ranked[0] : default;
+        var topMatches = ranked.Count > 0 && top.Code.Level >= declared.Level && top.Code.Truncate(declared.Level) == declared;
+        if (topMatches)
+        {
+            return new DeclaredCodeCheck(declared.Digits, DeclaredCodeVerdict.Agrees, 0.0, probability,
+                "The declared code is the model's top recommendation.");
+        }
+        if (probability >= agreementThreshold)
+        {
+            return new DeclaredCodeCheck(declared.Digits, DeclaredCodeVerdict.Agrees, 0.0, probability, string.Create(CultureInfo.InvariantCulture,
+                $"The model gives the declared code probability {probability:0.###}, at least the agreement threshold {agreementThreshold:0.###}."));
+        }
+        var topText = ranked.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; its top recommendation is {top.Code} ({top.Probability:0.###})") : "";
+        return new DeclaredCodeCheck(declared.Digits, DeclaredCodeVerdict.Disagrees, 1.0 - probability, probability, string.Create(CultureInfo.InvariantCulture,
+            $"The model gives the declared code probability {probability:0.###}, below the agreement threshold {agreementThreshold:0.###}{topText}."));
+    }
+
+    /// <summary>
+    /// P(declared) under the hierarchy: the router's probability of its chapter times the chapter model's probability of
+    /// the codes under it. Computed for the declared chapter even when the router did not expand it.
+    /// </summary>
+    private static double ProbabilityOf(HsCode declared, RouterModel router, IChapterModelSource chapters, in SparseVector features)
+    {
+        var chapterIndex = -1;
+        for (var i = 0; i < router.Chapters.Count; i++)
+        {
+            if (router.Chapters[i] == declared.Chapter)
+            {
+                chapterIndex = i;
+                break;
+            }
+        }
+        if (chapterIndex < 0 || chapters.Get(declared.Chapter) is not { } chapter)
+        {
+            return 0.0;
+        }
+        Span<float> chapterProbabilities = stackalloc float[router.Chapters.Count];
+        router.ChapterProbabilities(features, chapterProbabilities);
+        var codes = new List<CodeRecommendation>(64);
+        chapter.Rank(features, chapterProbabilities[chapterIndex], codes);
+        var sum = 0.0;
+        foreach (var code in codes)
+        {
+            if (code.Code.StartsWith(declared))
+            {
+                sum += code.Probability;
+            }
+        }
+        return Math.Clamp(sum, 0.0, 1.0);
+    }
+}

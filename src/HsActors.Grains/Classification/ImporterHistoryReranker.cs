@@ -1,0 +1,35 @@
+using HsActors.Abstractions.Statistics;
+using HsActors.Classification.Hierarchy;
+
+namespace HsActors.Grains.Classification;
+
+/// <summary>
+/// Lifts codes the importer has declared before: score = p × (1 + weight × affinity), where affinity is the mean of
+/// the share of the importer's coded declarations on the code (its 8 and 6 digits) and on its chapter. Probabilities
+/// stay the model's; only the order changes.
+/// </summary>
+internal sealed class ImporterHistoryReranker(double weight)
+{
+    public IReadOnlyList<CodeRecommendation> Rerank(IReadOnlyList<CodeRecommendation> ranked, ImporterStatistics history, int top)
+    {
+        var coded = (double)history.CodedDeclarations;
+        if (weight <= 0 || coded <= 0)
+        {
+            return ranked.Count <= top ? ranked : [.. ranked.Take(top)];
+        }
+        var scored = new (CodeRecommendation Code, double Score, int Rank)[ranked.Count];
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            var code = ranked[i].Code;
+            var codeCount = Count(history.Codes, code.Digits) + (code.Level > 6 ? Count(history.Codes, code.Digits[..6]) : 0);
+            var chapterCount = Count(history.Chapters, code.Chapter.Digits);
+            var affinity = 0.5 * (Math.Min(codeCount / coded, 1.0) + Math.Min(chapterCount / coded, 1.0));
+            scored[i] = (ranked[i], ranked[i].Probability * (1.0 + weight * affinity), i);
+        }
+        Array.Sort(scored, static (a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Rank.CompareTo(b.Rank));
+        return [.. scored.Take(top).Select(s => s.Code)];
+    }
+
+    private static long Count(IReadOnlyDictionary<string, KeyTally> tallies, string key) =>
+        tallies.TryGetValue(key, out var tally) ? tally.Count : 0;
+}

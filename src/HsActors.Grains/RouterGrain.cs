@@ -1,0 +1,87 @@
+using HsActors.Abstractions.Grains;
+using HsActors.Abstractions.Statistics;
+using HsActors.Contracts;
+using HsActors.Grains.Classification;
+using HsActors.Grains.Importers;
+using HsActors.Grains.Models;
+using HsActors.Grains.Runtime;
+
+namespace HsActors.Grains;
+
+/// <summary>
+/// Holds the router model and dispatches each line to the chapter grains of its top chapters, in parallel and without
+/// turns (the models are read-only); then records the lines with their importer grains and attaches their summaries.
+/// </summary>
+public sealed class RouterGrain(
+    IModelStore store, ChapterGrainDirectory chapters, IGrainFactory grains, NomenclatureLabels labels,
+    ClassificationOptions options, TimeProvider time) : Grain, IRouterGrain
+{
+    private LineClassifier? _classifier;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _classifier = new LineClassifier(store.ReadRouter(), chapters, labels, options);
+        return Task.CompletedTask;
+    }
+
+    public async Task<IReadOnlyList<ClassifyResponse>> ClassifyAsync(IReadOnlyList<ClassifyRequest> lines, ClassifyCallOptions callOptions)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var classifier = Classifier;
+        var importers = lines.Select(l => l.ImporterId).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var histories = options.ImporterHistoryWeight > 0 && importers.Length > 0
+            ? await ReadStatisticsAsync(importers).ConfigureAwait(false)
+            : null;
+
+        var results = new ClassifyResponse[lines.Count];
+        if (lines.Count == 1)
+        {
+            results[0] = classifier.Classify(lines[0], History(histories, lines[0]), callOptions.Explain);
+        }
+        else
+        {
+            Parallel.For(0, lines.Count, i => results[i] = classifier.Classify(lines[i], History(histories, lines[i]), callOptions.Explain));
+        }
+
+        if (importers.Length > 0)
+        {
+            var recorded = await RecordAsync(ImporterDeltas.FromLines(lines, classifier.Judge, time.GetUtcNow())).ConfigureAwait(false);
+            for (var i = 0; i < results.Length; i++)
+            {
+                if (lines[i].ImporterId is { } importer)
+                {
+                    results[i] = results[i] with { Importer = recorded[importer] };
+                }
+            }
+        }
+        return results;
+    }
+
+    public Task<ModelVersionReport> GetModelVersionsAsync()
+    {
+        var versions = chapters.Active
+            .Select(c => (c.Key, c.Current?.Metadata.Version))
+            .Where(c => c.Version is not null)
+            .OrderBy(c => c.Key, StringComparer.Ordinal)
+            .ToDictionary(c => c.Key, c => c.Version!, StringComparer.Ordinal);
+        return Task.FromResult(new ModelVersionReport(Classifier.Router.Metadata.Version, versions));
+    }
+
+    private LineClassifier Classifier => _classifier ?? throw new InvalidOperationException("The router grain is not activated.");
+
+    private static ImporterStatistics? History(Dictionary<string, ImporterStatistics>? histories, ClassifyRequest line) =>
+        histories is not null && line.ImporterId is { } importer ? histories.GetValueOrDefault(importer) : null;
+
+    private async Task<Dictionary<string, ImporterStatistics>> ReadStatisticsAsync(string[] importers)
+    {
+        var statistics = await Task.WhenAll(importers.Select(i => grains.GetGrain<IImporterGrain>(i).GetStatisticsAsync())).ConfigureAwait(false);
+        return statistics.ToDictionary(s => s.ImporterId, StringComparer.Ordinal);
+    }
+
+    /// <summary>All importers of the request record concurrently, so their appends share the store's syncs.</summary>
+    private async Task<Dictionary<string, ImporterSummary>> RecordAsync(IReadOnlyList<ImporterDelta> deltas)
+    {
+        var statistics = await Task.WhenAll(deltas.Select(d => grains.GetGrain<IImporterGrain>(d.ImporterId).RecordAsync(d))).ConfigureAwait(false);
+        return statistics.ToDictionary(s => s.ImporterId, s => s.ToSummary(), StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Net;
+
+namespace HsActors.LoadBench;
+
+/// <summary>Command-line settings, each bounded so one run cannot turn into an open-ended load generator.</summary>
+internal sealed record LoadBenchOptions
+{
+    public Uri Url { get; init; } = new("http://127.0.0.1:5080");
+    public string Key { get; init; } = "dev-hub-key";
+    public int BatchLines { get; init; } = 5_000;
+    public int Batches { get; init; } = 40;
+    public int BatchConcurrency { get; init; } = 2;
+    public bool Explain { get; init; }
+    public int Top { get; init; } = 5;
+    public int Rate { get; init; } = 1_000;
+    public int Seconds { get; init; } = 20;
+
+    public const string Usage = """
+        HsActors load benchmark against a silo on this machine.
+          --url URL               silo base URL, loopback only (default http://127.0.0.1:5080)
+          --key KEY               API key with the hub or admin role (default dev-hub-key)
+          --batch-lines N         lines per batch request, 1..10000 (default 5000)
+          --batches N             timed batch requests, 0..500 (default 40; 0 skips the batch phase)
+          --batch-concurrency N   batch requests in flight, 1..8 (default 2)
+          --explain true|false    ask for explanations in batches (default false)
+          --top N                 recommendations per line, 1..20 (default 5)
+          --rate N                single-line requests per second, 0..5000 (default 1000; 0 skips the phase)
+          --seconds N             duration of the fixed-rate phase, 1..120 (default 20)
+        """;
+
+    public static LoadBenchOptions Parse(string[] args)
+    {
+        var options = new LoadBenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            if (i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"{name} needs a value.");
+            }
+            var value = args[++i];
+            options = name switch
+            {
+                "--url" => options with { Url = new Uri(value, UriKind.Absolute) },
+                "--key" => options with { Key = value },
+                "--batch-lines" => options with { BatchLines = Int(name, value, 1, 10_000) },
+                "--batches" => options with { Batches = Int(name, value, 0, 500) },
+                "--batch-concurrency" => options with { BatchConcurrency = Int(name, value, 1, 8) },
+                "--explain" => options with { Explain = bool.Parse(value) },
+                "--top" => options with { Top = Int(name, value, 1, 20) },
+                "--rate" => options with { Rate = Int(name, value, 0, 5_000) },
+                "--seconds" => options with { Seconds = Int(name, value, 1, 120) },
+                _ => throw new ArgumentException($"Unknown option {name}."),
+            };
+        }
+        if (!IsLoopback(options.Url))
+        {
+            throw new ArgumentException($"{options.Url} is not a loopback address; this benchmark only loads a silo on this machine.");
+        }
+        return options;
+    }
+
+    private static bool IsLoopback(Uri url) =>
+        url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+    private static int Int(string name, string value, int min, int max)
+    {
+        if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+        {
+            throw new ArgumentException($"{name} must be an integer from {min} to {max}; got '{value}'.");
+        }
+        return n;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace HsActors.Silo.Tests;
+
+[Collection(SiloCollection.Name)]
+public sealed class ClassifyEndpointTests(SmallModel model) : IAsyncLifetime
+{
+    private const string Coffee = "roasted coffee beans, not decaffeinated";
+    private const string Tyres = "new pneumatic tyres of rubber for motor cars";
+    private const string Shoes = "footwear with outer soles and uppers of leather";
+    private readonly SiloFactory _silo = new(model.Directory, SiloFactory.NewDataDirectory());
+    private HttpClient _hub = null!;
+
+    public async Task InitializeAsync() => _hub = await _silo.ReadyClientAsync(TestKeys.Hub);
+
+    public async Task DisposeAsync() => await _silo.DisposeAsync();
+
+    [Fact]
+    public async Task Classify_returns_ranked_described_explained_codes_with_model_versions()
+    {
+        var body = await Json.PostOkAsync(_hub, "/v1/classify", new { description = Coffee, id = "line-1" });
+
+        Assert.Equal("line-1", body["id"]!.GetValue<string>());
+        var recommendations = body["recommendations"]!.AsArray();
+        Assert.Equal(5, recommendations.Count);
+        var probabilities = recommendations.Select(r => r!["probability"]!.GetValue<double>()).ToArray();
+        Assert.Equal(probabilities.OrderDescending(), probabilities);
+        Assert.All(probabilities, p => Assert.InRange(p, 0.0, 1.0));
+        var top = recommendations[0]!;
+        Assert.Equal("09", top["chapter"]!.GetValue<string>());
+        Assert.StartsWith("09", top["code"]!.GetValue<string>());
+        var officer = _silo.ClientWithKey(TestKeys.Officer);
+        var entry = await Json.ReadAsync(await officer.GetAsync("/v1/nomenclature/" + top["code"]!.GetValue<string>()));
+        Assert.Equal(entry["label"]!.GetValue<string>(), top["descriptionEn"]!.GetValue<string>());
+        Assert.False(string.IsNullOrWhiteSpace(top["descriptionId"]?.GetValue<string>()), "BTKI national lines have Indonesian text.");
+        var explanation = top["explanation"]!.AsArray();
+        Assert.InRange(explanation.Count, 1, 3);
+        Assert.All(explanation, t => Assert.True(t!["weight"]!.GetValue<double>() > 0));
+        var weights = explanation.Select(t => t!["weight"]!.GetValue<double>()).ToArray();
+        Assert.Equal(weights.OrderDescending(), weights);
+
+        var chapters = body["chapters"]!.AsArray();
+        Assert.Equal("09", chapters[0]!["chapter"]!.GetValue<string>());
+        Assert.Contains("Coffee", chapters[0]!["title"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        var versions = body["modelVersions"]!.AsObject();
+        Assert.Equal(SmallModel.Version, versions["router"]!.GetValue<string>());
+        Assert.Equal(SmallModel.Version, versions["09"]!.GetValue<string>());
+        Assert.Null(body["declaredCodeCheck"]);
+        Assert.Null(body["importer"]);
+    }
+
+    [Fact]
+    public async Task Top_limits_the_recommendations()
+    {
+        var body = await Json.PostOkAsync(_hub, "/v1/classify", new { description = Tyres, top = 2 });
+        Assert.Equal(2, body["recommendations"]!.AsArray().Count);
+        Assert.Equal("40", body["recommendations"]![0]!["chapter"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Batch_keeps_the_lines_order_and_can_skip_explanations()
+    {
+        string[] descriptions = [Coffee, Tyres, Shoes];
+        string[] chapters = ["09", "40", "64"];
+        var lines = Enumerable.Range(0, 60).Select(i => new { id = "L" + i.ToString(CultureInfo.InvariantCulture), description = descriptions[i % 3], top = 3 }).ToArray();
+
+        var body = await Json.PostOkAsync(_hub, "/v1/classify/batch?explain=false", new { lines });
+
+        var results = body["results"]!.AsArray();
+        Assert.Equal(lines.Length, results.Count);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            Assert.Equal(lines[i].id, results[i]!["id"]!.GetValue<string>());
+            Assert.Equal(chapters[i % 3], results[i]!["recommendations"]![0]!["chapter"]!.GetValue<string>());
+            Assert.All(results[i]!["recommendations"]!.AsArray(), r => Assert.Empty(r!["explanation"]!.AsArray()));
+        }
+    }
+
+    [Fact]
+    public async Task Declared_code_that_is_the_top_recommendation_agrees_at_its_own_level()
+    {
+        var first = await Json.PostOkAsync(_hub, "/v1/classify", new { description = Coffee });
+        var topCode = first["recommendations"]![0]!["code"]!.GetValue<string>();
+
+        var eight = await Json.PostOkAsync(_hub, "/v1/classify", new { description = Coffee, declaredCode = Dotted(topCode) });
+        var six = await Json.PostOkAsync(_hub, "/v1/classify", new { description = Coffee, declaredCode = topCode[..6] });
+
+        foreach (var (body, expected) in new[] { (eight, topCode), (six, topCode[..6]) })
+        {
+            var check = body["declaredCodeCheck"]!;
+            Assert.Equal("Agrees", check["verdict"]!.GetValue<string>());
+            Assert.Equal(expected, check["declaredCode"]!.GetValue<string>());
+            Assert.Equal(0.0, check["riskScore"]!.GetValue<double>());
+            Assert.True(check["probabilityOfDeclared"]!.GetValue<double>() > 0);
+        }
+        Assert.True(six["declaredCodeCheck"]!["probabilityOfDeclared"]!.GetValue<double>()
+            >= eight["declaredCodeCheck"]!["probabilityOfDeclared"]!.GetValue<double>() - 1e-6,
+            "A subheading holds at least the probability of any one of its lines.");
+    }
+
+    [Fact]
+    public async Task Declared_code_from_another_chapter_disagrees_with_risk_one_minus_its_probability()
+    {
+        var body = await Json.PostOkAsync(_hub, "/v1/classify", new { description = Coffee, declaredCode = "6403.99" });
+
+        var check = body["declaredCodeCheck"]!;
+        Assert.Equal("Disagrees", check["verdict"]!.GetValue<string>());
+        var probability = check["probabilityOfDeclared"]!.GetValue<double>();
+        Assert.Equal(1.0 - probability, check["riskScore"]!.GetValue<double>(), 6);
+        Assert.True(probability < 0.25, $"P(declared) = {probability}");
+    }
+
+    [Theory]
+    [InlineData("coffee")]
+    [InlineData("0901.2")]
+    [InlineData("09")]
+    [InlineData("99999999")]
+    public async Task Declared_code_that_is_not_a_nomenclature_code_is_reported_not_rejected(string declared)
+    {
+        var body = await Json.PostOkAsync(_hub, "/v1/classify", new { description = Coffee, declaredCode = declared });
+
+        var check = body["declaredCodeCheck"]!;
+        Assert.Equal("NotAValidCode", check["verdict"]!.GetValue<string>());
+        Assert.Equal(declared, check["declaredCode"]!.GetValue<string>());
+        Assert.False(string.IsNullOrWhiteSpace(check["reason"]!.GetValue<string>()));
+        Assert.NotEmpty(body["recommendations"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task OpenApi_document_describes_the_v1_endpoints()
+    {
+        var document = await Json.ReadAsync(await _hub.GetAsync("/openapi/v1.json"));
+        var paths = document["paths"]!.AsObject();
+        Assert.Contains("/v1/classify", paths.Select(p => p.Key));
+        Assert.Contains("/v1/classify/batch", paths.Select(p => p.Key));
+        Assert.Contains("/v1/nomenclature/{code}", paths.Select(p => p.Key));
+        Assert.Contains("/v1/importers/{id}/stats", paths.Select(p => p.Key));
+    }
+
+    private static string Dotted(string code) => code.Length == 8 ? $"{code[..4]}.{code[4..6]}.{code[6..]}" : code;
+}

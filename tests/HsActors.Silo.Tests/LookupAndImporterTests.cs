@@ -1,0 +1,94 @@
+namespace HsActors.Silo.Tests;
+
+[Collection(SiloCollection.Name)]
+public sealed class LookupAndImporterTests(SmallModel model)
+{
+    [Fact]
+    public async Task Nomenclature_lookup_gives_bilingual_text_and_parents_chapter_first()
+    {
+        await using var silo = new SiloFactory(model.Directory, SiloFactory.NewDataDirectory());
+        var officer = silo.ClientWithKey(TestKeys.Officer);
+
+        var item = await Json.ReadAsync(await officer.GetAsync("/v1/nomenclature/0901.21.11"));
+
+        Assert.Equal("09012111", item["code"]!.GetValue<string>());
+        Assert.Equal(8, item["level"]!.GetValue<int>());
+        Assert.False(string.IsNullOrWhiteSpace(item["descriptionEn"]!.GetValue<string>()));
+        Assert.False(string.IsNullOrWhiteSpace(item["descriptionId"]!.GetValue<string>()));
+        Assert.Contains("Coffee", item["label"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        var parents = item["parents"]!.AsArray().Select(p => p!["code"]!.GetValue<string>()).ToArray();
+        Assert.Equal(["09", "0901", "090121"], parents);
+    }
+
+    [Fact]
+    public async Task Importer_statistics_follow_classified_lines_and_survive_a_restart()
+    {
+        var data = SiloFactory.NewDataDirectory();
+        await using (var first = new SiloFactory(model.Directory, data))
+        {
+            var hub = await first.ReadyClientAsync(TestKeys.Hub);
+            await Json.PostOkAsync(hub, "/v1/classify", new { description = "roasted coffee", importerId = "IMP-7", declaredCode = "0901.21.11", originCountry = "br", agentId = "AG-1" });
+            var batch = await Json.PostOkAsync(hub, "/v1/classify/batch", new
+            {
+                lines = new object[]
+                {
+                    new { description = "roasted coffee", importerId = "IMP-7", declaredCode = "09012111", originCountry = "BR" },
+                    new { description = "rubber tyres", importerId = "IMP-7", declaredCode = "4011.10", originCountry = "CN", agentId = "AG-1" },
+                    new { description = "leather shoes", importerId = "IMP-8" },
+                    new { description = "leather shoes" },
+                },
+            });
+            var results = batch["results"]!.AsArray();
+            Assert.Equal(3, results[0]!["importer"]!["declarations"]!.GetValue<long>());
+            Assert.Equal(1, results[2]!["importer"]!["declarations"]!.GetValue<long>());
+            Assert.Null(results[3]!["importer"]);
+        }
+
+        await using var restarted = new SiloFactory(model.Directory, data);
+        var officer = await restarted.ReadyClientAsync(TestKeys.Officer);
+        var stats = await Json.ReadAsync(await officer.GetAsync("/v1/importers/IMP-7/stats"));
+
+        Assert.Equal("IMP-7", stats["importerId"]!.GetValue<string>());
+        Assert.Equal(3, stats["declarations"]!.GetValue<long>());
+        Assert.NotNull(stats["lastSeen"]);
+        Assert.Equal(("09012111", 2L), Pair(stats["topCodes"]![0]!));
+        Assert.Equal(("401110", 1L), Pair(stats["topCodes"]![1]!));
+        Assert.Equal(("09", 2L), Pair(stats["topChapters"]![0]!));
+        Assert.Equal(("BR", 2L), Pair(stats["topOriginCountries"]![0]!));
+        Assert.Equal(("AG-1", 2L), Pair(stats["topAgents"]![0]!));
+        var unknown = await officer.GetAsync("/v1/importers/NEVER-SEEN/stats");
+        await Json.ProblemAsync(unknown, 404);
+    }
+
+    [Fact]
+    public async Task Importer_history_reranking_lifts_the_importers_usual_code_only_when_weighted()
+    {
+        var data = SiloFactory.NewDataDirectory();
+        const string description = "coffee";
+        string usual;
+        await using (var plain = new SiloFactory(model.Directory, data))
+        {
+            var hub = await plain.ReadyClientAsync(TestKeys.Hub);
+            var ranking = await Json.PostOkAsync(hub, "/v1/classify", new { description, top = 5 });
+            // The fifth code: the model's own choice is clearly elsewhere.
+            usual = ranking["recommendations"]![4]!["code"]!.GetValue<string>();
+            var history = Enumerable.Range(0, 20).Select(_ => new { description = "coffee", importerId = "LOYAL", declaredCode = usual }).ToArray();
+            await Json.PostOkAsync(hub, "/v1/classify/batch", new { lines = history });
+            var unweighted = await Json.PostOkAsync(hub, "/v1/classify", new { description, importerId = "LOYAL", top = 5 });
+            Assert.NotEqual(usual, unweighted["recommendations"]![0]!["code"]!.GetValue<string>());
+        }
+
+        await using var weighted = new SiloFactory(model.Directory, data, new Dictionary<string, string?>
+        {
+            ["HsActors:Classification:ImporterHistoryWeight"] = "1000",
+        });
+        var client = await weighted.ReadyClientAsync(TestKeys.Hub);
+        var reranked = await Json.PostOkAsync(client, "/v1/classify", new { description, importerId = "LOYAL", top = 5 });
+        var stranger = await Json.PostOkAsync(client, "/v1/classify", new { description, importerId = "STRANGER", top = 5 });
+
+        Assert.Equal(usual, reranked["recommendations"]![0]!["code"]!.GetValue<string>());
+        Assert.NotEqual(usual, stranger["recommendations"]![0]!["code"]!.GetValue<string>());
+    }
+
+    private static (string, long) Pair(System.Text.Json.Nodes.JsonNode node) => (node["key"]!.GetValue<string>(), node["count"]!.GetValue<long>());
+}

@@ -1,0 +1,67 @@
+namespace HsActors.Silo.Tests;
+
+[Collection(SiloCollection.Name)]
+public sealed class OperationsTests(SmallModel model)
+{
+    [Fact]
+    public async Task Ready_is_503_until_the_model_is_loaded_while_live_is_200()
+    {
+        var store = new ControlledModelStore(model.Directory);
+        await using var silo = new SiloFactory(model.Directory, SiloFactory.NewDataDirectory(), store: store);
+        var client = silo.ClientWithKey(TestKeys.Hub);
+
+        Assert.Equal(200, (int)(await client.GetAsync("/health/live")).StatusCode);
+        var notReady = await client.GetAsync("/health/ready");
+        await Json.ProblemAsync(notReady, 503);
+        Assert.NotNull(notReady.Headers.RetryAfter);
+        await Json.ProblemAsync(await Json.PostAsync(client, "/v1/classify", new { description = "coffee" }), 503);
+
+        store.Open();
+        await silo.ReadyClientAsync(TestKeys.Hub);
+        Assert.Equal(200, (int)(await Json.PostAsync(client, "/v1/classify", new { description = "coffee" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_is_a_generic_500_problem_without_internals()
+    {
+        var store = new ControlledModelStore(model.Directory);
+        store.Open();
+        await using var silo = new SiloFactory(model.Directory, SiloFactory.NewDataDirectory(), store: store);
+        var client = await silo.ReadyClientAsync(TestKeys.Hub);
+        store.FailChapters = true;
+
+        var response = await Json.PostAsync(client, "/v1/classify", new { description = "coffee" });
+
+        var problem = await Json.ProblemAsync(response, 500);
+        var text = problem.ToJsonString();
+        Assert.DoesNotContain("/secret/path", text);
+        Assert.DoesNotContain(" at HsActors", text);
+        Assert.DoesNotContain("IOException", text);
+    }
+
+    [Fact]
+    public async Task Metrics_expose_request_counters_latency_chapters_and_model_versions()
+    {
+        await using var silo = new SiloFactory(model.Directory, SiloFactory.NewDataDirectory());
+        var client = await silo.ReadyClientAsync(TestKeys.Hub);
+        await Json.PostOkAsync(client, "/v1/classify", new { description = "roasted coffee" });
+        await Json.PostOkAsync(client, "/v1/classify/batch", new { lines = new[] { new { description = "rubber tyres" }, new { description = "roasted coffee" } } });
+        await client.GetAsync("/v1/nomenclature/0901"); // 403 for a hub
+
+        var response = await client.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("# TYPE hsactors_http_requests_total counter", text);
+        Assert.Contains("hsactors_http_requests_total{endpoint=\"POST /v1/classify\",status=\"200\"} 1", text);
+        Assert.Contains("hsactors_http_requests_total{endpoint=\"POST /v1/classify/batch\",status=\"200\"} 1", text);
+        Assert.Contains("hsactors_http_requests_total{endpoint=\"GET /v1/nomenclature/{code}\",status=\"403\"} 1", text);
+        Assert.Contains("# TYPE hsactors_http_request_duration_seconds histogram", text);
+        Assert.Contains("hsactors_http_request_duration_seconds_count{endpoint=\"POST /v1/classify\"} 1", text);
+        Assert.Contains("hsactors_classified_lines_total{chapter=\"09\"} 2", text);
+        Assert.Contains("hsactors_classified_lines_total{chapter=\"40\"} 1", text);
+        Assert.Contains($"hsactors_model_version{{model=\"router\",version=\"{SmallModel.Version}\"}} 1", text);
+        Assert.Contains($"hsactors_model_version{{model=\"09\",version=\"{SmallModel.Version}\"}} 1", text);
+        Assert.Contains("hsactors_ready 1", text);
+    }
+}
