@@ -175,14 +175,15 @@ public abstract class AssessmentStreamContract : IAsyncLifetime
 
         // The retrainer's training set: AssessmentId -> assessed code, so a replayed entry rewrites the same value.
         var trainingSet = new Dictionary<string, string>();
-        var deliveries = 0;
+        var firstRun = 0;
+        var secondRun = 0;
         var crashing = new OffsetStoreThatFailsFromNthSave(offsets, failFrom: 1);
         var consumer = new StreamConsumer(stream, crashing, "retrainer-39", new StreamConsumerOptions { CommitEvery = 1000 });
         using (var stop = new CancellationTokenSource(StreamReading.Patience))
         {
             await Assert.ThrowsAsync<IOException>(() => consumer.RunAsync((entry, _) =>
             {
-                deliveries++;
+                firstRun++;
                 trainingSet[entry.Record.AssessmentId] = entry.Record.AssessedCode;
                 return ValueTask.CompletedTask;
             }, stop.Token));
@@ -194,7 +195,7 @@ public abstract class AssessmentStreamContract : IAsyncLifetime
         {
             await IgnoreCancellation(restarted.RunAsync((entry, _) =>
             {
-                deliveries++;
+                secondRun++;
                 trainingSet[entry.Record.AssessmentId] = entry.Record.AssessedCode;
                 if (entry.Offset == 7)
                     stop.Cancel();
@@ -202,7 +203,10 @@ public abstract class AssessmentStreamContract : IAsyncLifetime
             }, stop.Token));
         }
 
-        Assert.Equal(16, deliveries);          // every entry was delivered twice: the save never happened
+        // The first save fails whenever the consumer first tries it (on catching up, which over RabbitMQ may come
+        // before all eight arrived), so the first run saw some entries; the restart replays all of them from 0.
+        Assert.InRange(firstRun, 1, 8);
+        Assert.Equal(8, secondRun);
         Assert.Equal(8, trainingSet.Count);    // but each assessment is counted once
         Assert.Equal(8, await offsets.LoadAsync("retrainer-39"));
     }

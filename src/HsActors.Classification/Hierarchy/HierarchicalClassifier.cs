@@ -43,24 +43,36 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
         return TopUnique(ranked, top);
     }
 
-    /// <summary>The paper's post-processing: each code once, best first.</summary>
+    /// <summary>
+    /// The paper's post-processing: each code once, best first. A bounded insertion keeps only the best
+    /// <paramref name="top"/> instead of sorting every candidate of every expanded chapter.
+    /// </summary>
     private static CodeRecommendation[] TopUnique(List<CodeRecommendation> ranked, int top)
     {
-        ranked.Sort(static (a, b) => b.Probability.CompareTo(a.Probability));
-        var result = new List<CodeRecommendation>(top);
-        var seen = new HashSet<HsCode>();
+        var best = new List<CodeRecommendation>(top + 1);
         foreach (var candidate in ranked)
         {
-            if (seen.Add(candidate.Code))
+            if (best.Count == top && candidate.Probability <= best[^1].Probability)
             {
-                result.Add(candidate);
-                if (result.Count == top)
+                continue;
+            }
+            var existing = best.FindIndex(b => b.Code == candidate.Code);
+            if (existing >= 0)
+            {
+                if (best[existing].Probability >= candidate.Probability)
                 {
-                    break;
+                    continue;
                 }
+                best.RemoveAt(existing);
+            }
+            var at = best.FindIndex(b => b.Probability < candidate.Probability);
+            best.Insert(at < 0 ? best.Count : at, candidate);
+            if (best.Count > top)
+            {
+                best.RemoveAt(best.Count - 1);
             }
         }
-        return [.. result];
+        return [.. best];
     }
 
     private static int[] TopIndices(ReadOnlySpan<float> values, int k)
