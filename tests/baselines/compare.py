@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 
 INSTALL_HINT = "install it with: apt-get install -y python3-sklearn fasttext (and run this script with /usr/bin/python3)"
 TOP_N = 20
@@ -141,7 +142,9 @@ def macro_f1(truth, predicted):
 
 
 def score(truth_codes, rankings, levels, ks=(1, 5)):
-    """{level: {"top1": .., "top5": .., "macro_f1": ..}} for one system on one fold."""
+    """{level: {"top1": .., "top5": .., "macro_f1": .., "rows": ..}} for one system on one fold.
+
+    A test row counts at the levels its true code reaches (a 4-digit truth is scored at 2 and 4, not at 6)."""
     if len(truth_codes) != len(rankings):
         raise ValueError("%d truths but %d rankings" % (len(truth_codes), len(rankings)))
     result = {}
@@ -149,6 +152,8 @@ def score(truth_codes, rankings, levels, ks=(1, 5)):
         hits = {k: 0 for k in ks}
         truth_at_level, top1_at_level = [], []
         for truth, ranked in zip(truth_codes, rankings):
+            if len(truth) < level:
+                continue
             expected = truth[:level]
             prefixes = distinct_prefixes(ranked, level, max(ks))
             for k in ks:
@@ -156,8 +161,11 @@ def score(truth_codes, rankings, levels, ks=(1, 5)):
                     hits[k] += 1
             truth_at_level.append(expected)
             top1_at_level.append(prefixes[0] if prefixes else None)
-        metrics = {"top%d" % k: hits[k] / len(truth_codes) for k in ks}
+        if not truth_at_level:
+            continue
+        metrics = {"top%d" % k: hits[k] / len(truth_at_level) for k in ks}
         metrics["macro_f1"] = macro_f1(truth_at_level, top1_at_level)
+        metrics["rows"] = len(truth_at_level)
         result[level] = metrics
     return result
 
@@ -185,21 +193,27 @@ def make_vectorizer(variant, train_rows):
                                   max_df=max_df)),
     ])
 
+
 # Set in the parent before the worker pool forks, so the training matrix is shared copy-on-write, not pickled.
 _OVR_STATE = {}
 
 
 def _fit_class_chunk(class_indices):
     import numpy as np
+    from sklearn.exceptions import ConvergenceWarning
     from sklearn.svm import LinearSVC
     x_train, labels, x_test = _OVR_STATE["x_train"], _OVR_STATE["labels"], _OVR_STATE["x_test"]
     scores = np.empty((x_test.shape[0], len(class_indices)), dtype=np.float32)
+    not_converged = 0
     for column, class_index in enumerate(class_indices):
         # Exactly liblinear's own one-vs-rest sub-problem for this class (LinearSVC multi-class does the same loop),
         # fitted here so the dense (classes x features) weight matrix never has to exist at once.
-        model = LinearSVC(C=1.0, random_state=0).fit(x_train, labels == class_index)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ConvergenceWarning)
+            model = LinearSVC(C=1.0, random_state=0).fit(x_train, labels == class_index)
+        not_converged += any(issubclass(w.category, ConvergenceWarning) for w in caught)
         scores[:, column] = model.decision_function(x_test)
-    return class_indices, scores
+    return class_indices, scores, not_converged
 
 
 def one_vs_rest_scores(x_train, labels, class_count, x_test, jobs, progress=None):
@@ -219,11 +233,16 @@ def one_vs_rest_scores(x_train, labels, class_count, x_test, jobs, progress=None
             else:
                 pool = stack.enter_context(multiprocessing.get_context("fork").Pool(jobs))
                 results = pool.imap_unordered(_fit_class_chunk, chunks)
-            for done, (indices, chunk_scores) in enumerate(results, 1):
+            not_converged = 0
+            for done, (indices, chunk_scores, chunk_not_converged) in enumerate(results, 1):
                 scores[:, indices] = chunk_scores
+                not_converged += chunk_not_converged
                 if progress and done % max(len(chunks) // 4, 1) == 0 and done < len(chunks):
                     log("    %s: %d/%d class chunks fitted (%.0fs)" % (progress, done, len(chunks),
                                                                      time.monotonic() - started))
+        if not_converged:
+            log("    warning: liblinear did not converge (max_iter=1000) for %d of %d classes"
+                % (not_converged, class_count))
         return scores
     finally:
         _OVR_STATE.clear()
@@ -339,9 +358,14 @@ def check_dependencies(systems):
 def evaluate_fold(fold_dir, systems, jobs, fasttext, depth):
     train = read_rows(os.path.join(fold_dir, "train.tsv"))
     test = read_rows(os.path.join(fold_dir, "test.tsv"))
-    # Baselines predict at the level every test truth is defined at (6 digits for the HMRC test rows).
-    level = min(len(code) for code, _ in test)
+    # Baselines predict at the finest level of the test truths (6 digits for the HMRC test rows); the few shorter
+    # truths (HMRC has some 4-digit codes) are scored at the levels they reach.
+    level = max(len(code) for code, _ in test)
     levels = [l for l in (2, 4, 6, 8, 10) if l <= level]
+    short = sum(1 for code, _ in test if len(code) < level)
+    if short:
+        log("  %s: %d test rows have codes shorter than %d digits; they count only at the levels they reach"
+            % (fold_dir, short, level))
     usable = [(code[:level], text) for code, text in train if len(code) >= level]
     if len(usable) < len(train):
         log("  %s: %d training rows have codes shorter than %d digits and are left out"

@@ -19,7 +19,7 @@ class DistinctPrefixTopK(unittest.TestCase):
         # Six codes under 0101 then one under 0102: 0102 is the 2nd distinct heading though 7th in the list.
         ranked = ["010121", "010129", "010130", "010190", "010110", "010111", "010221"]
         result = compare.score(["010221"], [ranked], [2, 4, 6])
-        self.assertEqual(result[2], {"top1": 1.0, "top5": 1.0, "macro_f1": 1.0})
+        self.assertEqual(result[2], {"top1": 1.0, "top5": 1.0, "macro_f1": 1.0, "rows": 1})
         self.assertEqual(result[4]["top1"], 0.0)
         self.assertEqual(result[4]["top5"], 1.0)
         self.assertEqual(result[6]["top5"], 0.0)
@@ -35,6 +35,14 @@ class DistinctPrefixTopK(unittest.TestCase):
         self.assertEqual(result[6]["top5"], 0.5)
         # Label 847130: precision 1, recall 1/2.
         self.assertAlmostEqual(result[6]["macro_f1"], 2 * 1 * 0.5 / 1.5)
+
+    def test_short_truth_counts_only_at_the_levels_it_reaches(self):
+        # HMRC has a few 4-digit truths: they must not count as misses (or hits) at 6 digits.
+        result = compare.score(["3304", "847130"], [["330499"], ["847130"]], [4, 6])
+        self.assertEqual(result[4]["rows"], 2)
+        self.assertEqual(result[4]["top1"], 1.0)
+        self.assertEqual(result[6]["rows"], 1)
+        self.assertEqual(result[6]["top1"], 1.0)
 
     def test_length_mismatch_is_rejected(self):
         with self.assertRaises(ValueError):
