@@ -130,7 +130,7 @@ public static class EvaluateCommand
                 new("features", $"TF-IDF, word 1–{training.Features.WordNGramMax}-grams + char {training.Features.CharNGramMin}–{training.Features.CharNGramMax}-grams, sublinear tf, {training.Features.Idf} idf, fitted per fold on its training rows"),
                 new("hierarchy", $"router over chapters → {training.Hierarchy.ChaptersToExpand} best chapters' models (6-digit subheadings, then 8-digit lines); LinearSVC C={training.ChapterSvm.C}; softmax temperatures fitted on a {training.CalibrationHoldout * 100:0}% hold-out"),
                 new("flat baselines", result.FlatClasses > 0
-                    ? $"one model over all {result.FlatClasses:N0} codes at {result.FlatLevel} digits, on the hierarchy's features: LinearSVC C={options.Flat.Svm.C}, Multinomial NB α={options.Flat.NaiveBayesAlpha}, logistic regression C={options.Flat.LogisticC}; trained and tested on {(result.FlatFolds == folds ? "every fold" : $"folds 1–{result.FlatFolds} of {folds}")}"
+                    ? $"one model over all {result.FlatClasses:N0} codes at {result.FlatLevel} digits, on the hierarchy's features: LinearSVC C={options.Flat.Svm.C}, Multinomial NB α={options.Flat.NaiveBayesAlpha}, logistic regression C={options.Flat.LogisticC}; trained and tested on {(result.FlatFolds == folds ? "every fold" : $"the first {result.FlatFolds} of {folds} folds")}"
                     : "not run (add --compare)"),
                 new("ranking depth", $"{RankingDepth} codes per row"),
                 new("machine", $"{Environment.ProcessorCount} cores, .NET {Environment.Version}"),
@@ -154,7 +154,7 @@ public static class EvaluateCommand
         {
             if (result.FlatFolds < result.Folds)
             {
-                notes.Add($"RESTRICTION: the flat baselines ran on folds 1–{result.FlatFolds} only (--compare-folds {result.FlatFolds}), because one flat fold over {result.FlatClasses:N0} codes costs many times the hierarchy's training (see the training column). Compare them with the row \"{CrossValidator.HierarchyName}, folds 1–{result.FlatFolds}\", which scores the hierarchy on exactly the same test rows.");
+                notes.Add($"RESTRICTION: the flat baselines ran on the first {result.FlatFolds} of {result.Folds} folds only (--compare-folds {result.FlatFolds}), because one flat fold over {result.FlatClasses:N0} codes costs many times the hierarchy's training (see the training column). Compare them with the row \"{CrossValidator.HierarchyOnFirstFolds(result.FlatFolds)}\", which scores the hierarchy on exactly the same test rows.");
             }
             notes.Add($"Flat models are trained on training rows labelled at {result.FlatLevel} or more digits (truncated to {result.FlatLevel}); coarser rows are left out of them. Their probabilities are softmax(score) at temperature 1, not calibrated, so their ECE is not comparable with the hierarchy's.");
             notes.Add($"Flat one-vs-rest models are trained in chunks of classes against one 'rest' class to keep each weight matrix under {options.Flat.WeightBudgetBytes / (1 << 20):N0} MiB; every class's binary problem is the same as in a single model.");

@@ -19,7 +19,7 @@ public static class HeadlineTable
             table.AddRow(
                 Markup.Escape(h.Model), $"{h.Level}", $"{h.Support:N0}", Pct(h.ChapterTop1), Pct(h.Top1), Pct(h.Top3), Pct(h.Top5),
                 Num(h.MacroF1), Num(h.WeightedF1), Num(h.ExpectedCalibrationError),
-                double.IsNaN(h.FoldTop1Mean) ? "–" : $"{Pct(h.FoldTop1Mean)} ± {Pct(h.FoldTop1StandardDeviation)}",
+                FoldSpread(h.FoldTop1Mean, h.FoldTop1StandardDeviation),
                 Duration(h.TrainingTime), Duration(h.RankingTime));
         }
         return table;

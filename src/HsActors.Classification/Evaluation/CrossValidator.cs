@@ -19,6 +19,9 @@ public sealed class CrossValidator(CrossValidationOptions options, IProgress<Eva
 
     public CrossValidationOptions Options { get; } = options;
 
+    /// <summary>The name of the hierarchy's row restricted to the folds the flat baselines ran on.</summary>
+    public static string HierarchyOnFirstFolds(int folds) => folds == 1 ? $"{HierarchyName}, fold 1" : $"{HierarchyName}, folds 1–{folds}";
+
     public CrossValidationResult Run(IReadOnlyList<LabeledDescription> declarations, IReadOnlyList<LabeledDescription> baseRows)
     {
         ArgumentNullException.ThrowIfNull(declarations);
@@ -44,7 +47,7 @@ public sealed class CrossValidator(CrossValidationOptions options, IProgress<Eva
         var flatFolds = Options.FlatLearners.Count == 0 ? 0 : Options.FlatFolds > 0 ? Math.Min(Options.FlatFolds, Options.Folds) : Options.Folds;
         var hierarchy = new ModelRun(HierarchyName);
         // When the flat models see only some folds, the hierarchy is also scored on exactly those, so one row compares like with like.
-        var hierarchyOnFlatFolds = flatFolds > 0 && flatFolds < Options.Folds ? new ModelRun($"{HierarchyName}, folds 1–{flatFolds}") : null;
+        var hierarchyOnFlatFolds = flatFolds > 0 && flatFolds < Options.Folds ? new ModelRun(HierarchyOnFirstFolds(flatFolds)) : null;
         var flatRuns = Options.FlatLearners.Select(l => new ModelRun(l.Describe())).ToArray();
         var flatClasses = 0;
         for (var f = 0; f < folds.Count; f++)

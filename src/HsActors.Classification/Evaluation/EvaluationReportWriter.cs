@@ -72,7 +72,7 @@ public static class EvaluationReportWriter
             {
                 h.Model, F($"{h.Level}"), F($"{h.Support}"), Pct(h.ChapterTop1), Pct(h.Top1), Pct(h.Top3), Pct(h.Top5),
                 Num(h.MacroF1), Num(h.WeightedF1), Num(h.ExpectedCalibrationError),
-                double.IsNaN(h.FoldTop1Mean) ? "–" : $"{Pct(h.FoldTop1Mean)} ± {Pct(h.FoldTop1StandardDeviation)}",
+                FoldSpread(h.FoldTop1Mean, h.FoldTop1StandardDeviation),
                 Duration(h.TrainingTime), Duration(h.RankingTime),
             }));
 
@@ -152,6 +152,10 @@ public static class EvaluationReportWriter
     }
 
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
+
+    /// <summary>"40.5% ± 2.2%", just the mean for a single fold, "–" without folds.</summary>
+    public static string FoldSpread(double mean, double standardDeviation) =>
+        double.IsNaN(mean) ? "–" : double.IsNaN(standardDeviation) ? Pct(mean) : $"{Pct(mean)} ± {Pct(standardDeviation)}";
 
     public static string Pct(double value) => double.IsNaN(value) ? "–" : F($"{value * 100:0.0}%");
 

@@ -8,7 +8,10 @@ public sealed record ModelEvaluation(
     TimeSpan TrainingTime,
     TimeSpan RankingTime)
 {
-    /// <summary>Mean and (sample) standard deviation of the per-fold top-1: the paper's "mean accuracy across folds".</summary>
+    /// <summary>
+    /// Mean and (sample) standard deviation of the per-fold top-1: the paper's "mean accuracy across folds"; the
+    /// deviation is NaN for a single fold, where it means nothing.
+    /// </summary>
     public (double Mean, double StandardDeviation) FoldTop1
     {
         get
@@ -18,7 +21,7 @@ public sealed record ModelEvaluation(
                 return (double.NaN, double.NaN);
             }
             var mean = Folds.Average(f => f.Top1);
-            var sd = Folds.Count < 2 ? 0 : Math.Sqrt(Folds.Sum(f => (f.Top1 - mean) * (f.Top1 - mean)) / (Folds.Count - 1));
+            var sd = Folds.Count < 2 ? double.NaN : Math.Sqrt(Folds.Sum(f => (f.Top1 - mean) * (f.Top1 - mean)) / (Folds.Count - 1));
             return (mean, sd);
         }
     }
