@@ -15,4 +15,7 @@ public static class DescriptionSources
     public const string Declaration = "declaration";
     /// <summary>A line made up by <see cref="SyntheticDeclarationGenerator"/> (scale and speed tests only).</summary>
     public const string Synthetic = "synthetic";
+
+    /// <summary>True for the nomenclature's own labels, as opposed to descriptions of real goods.</summary>
+    public static bool IsNomenclature(string source) => source is Wco or BtkiEnglish or BtkiIndonesian;
 }

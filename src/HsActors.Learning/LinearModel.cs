@@ -52,17 +52,21 @@ public sealed class LinearModel
     }
 
     /// <summary>Writes one score per class into <paramref name="scores"/> (length must be ClassCount).</summary>
-    public void Score(in SparseVector x, Span<float> scores)
+    public void Score(in SparseVector x, Span<float> scores) => Score(x.Indices ?? [], x.Values ?? [], scores);
+
+    /// <summary>
+    /// The same as <see cref="Score(in SparseVector, Span{float})"/> over a vector held in (possibly pooled) spans, so a
+    /// caller that remaps features into a scratch buffer needs no allocation.
+    /// </summary>
+    public void Score(ReadOnlySpan<int> indices, ReadOnlySpan<float> values, Span<float> scores)
     {
         if (scores.Length != ClassCount)
         {
             throw new ArgumentException($"The score buffer has length {scores.Length}; it must be ClassCount = {ClassCount}.", nameof(scores));
         }
-        var indices = x.Indices ?? [];
-        var values = x.Values ?? [];
         if (indices.Length != values.Length)
         {
-            throw new ArgumentException($"The sparse vector has {indices.Length} indices but {values.Length} values.", nameof(x));
+            throw new ArgumentException($"The sparse vector has {indices.Length} indices but {values.Length} values.", "x");
         }
 
         _biases.CopyTo(scores);

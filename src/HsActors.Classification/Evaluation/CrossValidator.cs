@@ -95,7 +95,7 @@ public sealed class CrossValidator(CrossValidationOptions options, IProgress<Eva
         var featurizer = fold.Featurizer ?? throw new InvalidOperationException("The hierarchy must be trained first: the flat models share its features.");
         var stage = learner.Describe();
         Report(fold.Number, stage + ": features", 0, 1);
-        var (vectors, codes, weights) = fold.FlatTraining(featurizer, level);
+        var (vectors, codes, weights) = fold.FlatTraining(featurizer, level, Options.Training);
         var classes = new LabelIndex(codes);
         var labels = codes.Select(classes.IdOf).ToArray();
         var test = fold.TestVectors(featurizer);
@@ -150,10 +150,11 @@ public sealed class CrossValidator(CrossValidationOptions options, IProgress<Eva
         /// The flat models' training set: every non-empty training row labelled at <paramref name="level"/> digits;
         /// rows coarser than that cannot be, and are left out.
         /// </summary>
-        public (SparseVector[] Vectors, HsCode[] Codes, float[] Weights) FlatTraining(DescriptionFeaturizer featurizer, int level) =>
-            _flatTraining ??= BuildFlatTraining(featurizer, level);
+        public (SparseVector[] Vectors, HsCode[] Codes, float[] Weights) FlatTraining(DescriptionFeaturizer featurizer, int level, TrainingOptions options) =>
+            _flatTraining ??= BuildFlatTraining(featurizer, level, options);
 
-        private (SparseVector[] Vectors, HsCode[] Codes, float[] Weights) BuildFlatTraining(DescriptionFeaturizer featurizer, int level)
+        /// <remarks>Rows are weighted as the hierarchy weights them, so the comparison is of the model shapes alone.</remarks>
+        private (SparseVector[] Vectors, HsCode[] Codes, float[] Weights) BuildFlatTraining(DescriptionFeaturizer featurizer, int level, TrainingOptions options)
         {
             var rows = Enumerable.Range(0, baseRows.Count).Select(i => (Row: baseRows[i], Text: baseText[i]))
                 .Concat(TrainingDeclarations().Select(i => (Row: Declarations[i], Text: declarationText[i])))
@@ -162,7 +163,7 @@ public sealed class CrossValidator(CrossValidationOptions options, IProgress<Eva
             return (
                 [.. rows.AsParallel().AsOrdered().Select(r => featurizer.Featurize(r.Text))],
                 [.. rows.Select(r => r.Row.Code.Truncate(level))],
-                [.. rows.Select(r => r.Row.Weight)]);
+                [.. rows.Select(r => options.WeightOf(r.Row))]);
         }
 
         private IEnumerable<int> TrainingDeclarations() => Enumerable.Range(0, Declarations.Count).Where(i => !_test.Contains(i));

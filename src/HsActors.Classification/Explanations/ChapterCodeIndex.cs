@@ -12,12 +12,9 @@ internal sealed class ChapterCodeIndex
     private ChapterCodeIndex(ChapterModel chapter)
     {
         Subheadings = ToIndex(chapter.Subheadings);
-        NationalLines = ToIndex(chapter.NationalLines);
     }
 
     public IReadOnlyDictionary<HsCode, int> Subheadings { get; }
-
-    public IReadOnlyDictionary<HsCode, int> NationalLines { get; }
 
     public static ChapterCodeIndex For(ChapterModel chapter) => Indexes.GetValue(chapter, static c => new ChapterCodeIndex(c));
 

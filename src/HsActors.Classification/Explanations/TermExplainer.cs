@@ -5,7 +5,7 @@ namespace HsActors.Classification.Explanations;
 
 /// <summary>
 /// Which terms weighed most for a recommended code: for each term, its tf-idf value times the chapter model's weight
-/// for the code's subheading (plus, for a national line, the line model's weight for that line); the strongest
+/// for the code's subheading (plus, for a national line, its subheading's line model's weight for that line); the strongest
 /// positive ones. These are the terms' additive shares of the code's linear scores, before calibration.
 /// </summary>
 public static class TermExplainer
@@ -26,23 +26,21 @@ public static class TermExplainer
         {
             return [];
         }
-        var line = code.Level >= 8 && chapter.NationalLineModel is not null && index.NationalLines.TryGetValue(code.Truncate(8), out var l) ? l : -1;
+        var lines = chapter.Lines[subheading];
+        var line = code.Level >= 8 && lines.Model is not null ? lines.IndexOf(code.Truncate(8)) : -1;
         var best = new List<TermContribution>(count + 1);
         foreach (var (term, feature, value) in terms.Terms)
         {
-            var local = chapter.Features.GlobalIds.BinarySearch(feature);
-            if (local < 0)
-            {
-                continue; // the chapter never saw this term: it weighs nothing here
-            }
             var weight = 0f;
-            if (chapter.SubheadingModel is { } subheadings)
+            var local = chapter.Features.GlobalIds.BinarySearch(feature);
+            if (local >= 0 && chapter.SubheadingModel is { } subheadings)
             {
                 weight += subheadings.WeightRow(local)[subheading];
             }
-            if (line >= 0)
+            var lineLocal = line >= 0 ? lines.Features.GlobalIds.BinarySearch(feature) : -1;
+            if (lineLocal >= 0)
             {
-                weight += chapter.NationalLineModel!.WeightRow(local)[line];
+                weight += lines.Model!.WeightRow(lineLocal)[line];
             }
             var contribution = value * weight;
             if (contribution > 0f)

@@ -5,9 +5,10 @@ using HsActors.Nomenclature;
 namespace HsActors.Classification.Hierarchy;
 
 /// <summary>
-/// One chapter's two LinearSVC layers over a chapter-local feature space: subheadings (6 digits), trained from every row
-/// of the chapter, and national lines (8 digits), trained from the rows that carry 8 digits. P(line) is
-/// P(subheading) × P(line | its sibling lines), so 6-digit public references and 8-digit tariff rows both teach it.
+/// One chapter's two layers. The subheading layer (6 digits) is a LinearSVC over a chapter-local feature space, trained
+/// from every row of the chapter; below each subheading a small model tells its national lines (8 digits) apart
+/// (<see cref="SubheadingLines"/>). P(line) is P(subheading) × P(line | its siblings), so 6-digit public references and
+/// 8-digit tariff rows both teach it.
 /// </summary>
 public sealed class ChapterModel
 {
@@ -17,19 +18,28 @@ public sealed class ChapterModel
         IReadOnlyList<HsCode> subheadings,
         LinearModel? subheadingModel,
         SoftmaxCalibration subheadingCalibration,
-        IReadOnlyList<HsCode> nationalLines,
-        LinearModel? nationalLineModel,
+        IReadOnlyList<SubheadingLines> lines,
         SoftmaxCalibration nationalLineCalibration)
     {
+        if (lines.Count != subheadings.Count)
+        {
+            throw new ArgumentException($"{lines.Count} line groups for {subheadings.Count} subheadings.", nameof(lines));
+        }
+        for (var s = 0; s < subheadings.Count; s++)
+        {
+            if (lines[s].Subheading != subheadings[s])
+            {
+                throw new ArgumentException($"Line group {s} belongs to {lines[s].Subheading}, not {subheadings[s]}.", nameof(lines));
+            }
+        }
         Chapter = chapter;
         Features = features;
         Subheadings = subheadings;
         SubheadingModel = subheadingModel;
         SubheadingCalibration = subheadingCalibration;
-        NationalLines = nationalLines;
-        NationalLineModel = nationalLineModel;
+        Lines = lines;
         NationalLineCalibration = nationalLineCalibration;
-        LinesBySubheading = GroupLines(subheadings, nationalLines);
+        NationalLines = [.. lines.SelectMany(l => l.Lines)];
     }
 
     public HsCode Chapter { get; }
@@ -43,105 +53,102 @@ public sealed class ChapterModel
 
     public SoftmaxCalibration SubheadingCalibration { get; }
 
-    public IReadOnlyList<HsCode> NationalLines { get; }
-
-    /// <summary>Null when the chapter has fewer than two national lines to tell apart.</summary>
-    public LinearModel? NationalLineModel { get; }
+    /// <summary>For each subheading (same index as <see cref="Subheadings"/>), its national lines and their model.</summary>
+    public IReadOnlyList<SubheadingLines> Lines { get; }
 
     public SoftmaxCalibration NationalLineCalibration { get; }
 
-    /// <summary>For each subheading (by index), the indices of its national lines; empty when it has none.</summary>
-    public IReadOnlyList<int[]> LinesBySubheading { get; }
+    /// <summary>Every national line of the chapter, grouped by subheading in subheading order.</summary>
+    public IReadOnlyList<HsCode> NationalLines { get; }
 
     public ChapterModel WithCalibration(SoftmaxCalibration subheadings, SoftmaxCalibration nationalLines) =>
-        new(Chapter, Features, Subheadings, SubheadingModel, subheadings, NationalLines, NationalLineModel, nationalLines);
+        new(Chapter, Features, Subheadings, SubheadingModel, subheadings, Lines, nationalLines);
 
-    /// <summary>Adds this chapter's codes to <paramref name="output"/>, each weighted by the chapter's own probability.</summary>
-    public void Rank(in SparseVector globalFeatures, float chapterProbability, List<CodeRecommendation> output)
+    /// <summary>Adds every code of this chapter to <paramref name="output"/>, each weighted by the chapter's own probability.</summary>
+    public void Rank(in SparseVector globalFeatures, float chapterProbability, List<CodeRecommendation> output) =>
+        Rank(globalFeatures, chapterProbability, int.MaxValue, output);
+
+    /// <summary>
+    /// Adds the codes of the <paramref name="subheadingsToExpand"/> most probable subheadings. A line's probability never
+    /// exceeds its subheading's, so the codes left out are ones a short ranking would not have reached.
+    /// </summary>
+    public void Rank(in SparseVector globalFeatures, float chapterProbability, int subheadingsToExpand, List<CodeRecommendation> output)
     {
-        var local = Features.ToLocal(globalFeatures);
+        ArgumentOutOfRangeException.ThrowIfLessThan(subheadingsToExpand, 1);
         var subCount = Subheadings.Count;
-        var lineCount = NationalLines.Count;
-        var pool = ArrayPool<float>.Shared;
-        var subScores = pool.Rent(subCount);
-        var subProbabilities = pool.Rent(subCount);
-        var lineScores = pool.Rent(Math.Max(lineCount, 1));
+        var floats = ArrayPool<float>.Shared;
+        var subProbabilities = floats.Rent(subCount);
         try
         {
-            if (SubheadingModel is null)
+            SubheadingProbabilities(globalFeatures, subProbabilities.AsSpan(0, subCount));
+            var probabilities = subProbabilities.AsSpan(0, subCount);
+            if (subheadingsToExpand >= subCount)
             {
-                subProbabilities[0] = 1f;
-            }
-            else
-            {
-                SubheadingModel.Score(local, subScores.AsSpan(0, subCount));
-                SubheadingCalibration.Probabilities(subScores.AsSpan(0, subCount), subProbabilities.AsSpan(0, subCount));
-            }
-            NationalLineModel?.Score(local, lineScores.AsSpan(0, lineCount));
-            for (var s = 0; s < subCount; s++)
-            {
-                var pSub = chapterProbability * subProbabilities[s];
-                var lines = LinesBySubheading[s];
-                if (lines.Length == 0)
+                for (var s = 0; s < subCount; s++)
                 {
-                    output.Add(new CodeRecommendation(Subheadings[s], pSub));
-                    continue;
+                    AddLines(s, globalFeatures, chapterProbability * probabilities[s], output);
                 }
-                AddSiblingLines(lines, lineScores, pSub, output);
+                return;
+            }
+            var order = ArrayPool<int>.Shared.Rent(subheadingsToExpand);
+            try
+            {
+                var count = TopIndices.Select(probabilities, order.AsSpan(0, subheadingsToExpand));
+                for (var i = 0; i < count; i++)
+                {
+                    AddLines(order[i], globalFeatures, chapterProbability * probabilities[order[i]], output);
+                }
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(order);
             }
         }
         finally
         {
-            pool.Return(subScores);
-            pool.Return(subProbabilities);
-            pool.Return(lineScores);
+            floats.Return(subProbabilities);
         }
     }
 
-    private void AddSiblingLines(int[] lines, float[] lineScores, float pSub, List<CodeRecommendation> output)
+    private void SubheadingProbabilities(in SparseVector globalFeatures, Span<float> probabilities)
     {
-        if (lines.Length == 1 || NationalLineModel is null)
+        if (SubheadingModel is null)
         {
-            var share = pSub / lines.Length;
-            foreach (var line in lines)
-            {
-                output.Add(new CodeRecommendation(NationalLines[line], share));
-            }
+            probabilities[0] = 1f;
             return;
         }
-        Span<float> siblingScores = stackalloc float[lines.Length];
-        Span<float> siblingProbabilities = stackalloc float[lines.Length];
-        for (var i = 0; i < lines.Length; i++)
+        var ints = ArrayPool<int>.Shared;
+        var floats = ArrayPool<float>.Shared;
+        var indices = ints.Rent(Math.Max(globalFeatures.Count, 1));
+        var values = floats.Rent(Math.Max(globalFeatures.Count, 1));
+        var scores = floats.Rent(probabilities.Length);
+        try
         {
-            siblingScores[i] = lineScores[lines[i]];
+            var n = Features.ToLocal(globalFeatures, indices, values);
+            SubheadingModel.Score(indices.AsSpan(0, n), values.AsSpan(0, n), scores.AsSpan(0, probabilities.Length));
+            SubheadingCalibration.Probabilities(scores.AsSpan(0, probabilities.Length), probabilities);
         }
-        NationalLineCalibration.Probabilities(siblingScores, siblingProbabilities);
-        for (var i = 0; i < lines.Length; i++)
+        finally
         {
-            output.Add(new CodeRecommendation(NationalLines[lines[i]], pSub * siblingProbabilities[i]));
+            ints.Return(indices);
+            floats.Return(values);
+            floats.Return(scores);
         }
     }
 
-    private static int[][] GroupLines(IReadOnlyList<HsCode> subheadings, IReadOnlyList<HsCode> lines)
+    private void AddLines(int subheading, in SparseVector globalFeatures, float pSub, List<CodeRecommendation> output)
     {
-        var index = new Dictionary<HsCode, int>();
-        for (var i = 0; i < subheadings.Count; i++)
+        var group = Lines[subheading];
+        if (group.Lines.Count == 0)
         {
-            index[subheadings[i]] = i;
+            output.Add(new CodeRecommendation(Subheadings[subheading], pSub));
+            return;
         }
-        var groups = new List<int>[subheadings.Count];
-        for (var i = 0; i < groups.Length; i++)
+        Span<float> p = group.Lines.Count <= 256 ? stackalloc float[group.Lines.Count] : new float[group.Lines.Count];
+        group.Probabilities(globalFeatures, NationalLineCalibration, p);
+        for (var i = 0; i < p.Length; i++)
         {
-            groups[i] = [];
+            output.Add(new CodeRecommendation(group.Lines[i], pSub * p[i]));
         }
-        for (var l = 0; l < lines.Count; l++)
-        {
-            if (!index.TryGetValue(lines[l].Truncate(6), out var s))
-            {
-                throw new ArgumentException($"National line {lines[l]} has no subheading in chapter model.", nameof(lines));
-            }
-            groups[s].Add(l);
-        }
-        return groups.Select(g => g.ToArray()).ToArray();
     }
 }

@@ -38,7 +38,29 @@ public sealed class FeatureMap
         return new FeatureMap(sorted);
     }
 
+    public static FeatureMap Empty { get; } = new([]);
+
     public int GlobalId(int localId) => _globalIds[localId];
+
+    /// <summary>
+    /// Writes the known features of <paramref name="global"/>, renumbered, into the caller's buffers (each at least
+    /// global.Count long) and returns how many there are: the allocation-free form of <see cref="ToLocal(in SparseVector)"/>.
+    /// </summary>
+    public int ToLocal(in SparseVector global, Span<int> indices, Span<float> values)
+    {
+        var n = 0;
+        for (var i = 0; i < global.Count; i++)
+        {
+            var local = Array.BinarySearch(_globalIds, global.Indices[i]);
+            if (local >= 0)
+            {
+                indices[n] = local;
+                values[n] = global.Values[i];
+                n++;
+            }
+        }
+        return n;
+    }
 
     /// <summary>Keeps the features this chapter knows, renumbered; unknown features carry no weight here anyway.</summary>
     public SparseVector ToLocal(in SparseVector global)

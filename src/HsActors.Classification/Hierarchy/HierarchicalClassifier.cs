@@ -28,7 +28,8 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
         var chapterCount = Router.Chapters.Count;
         Span<float> probabilities = stackalloc float[chapterCount];
         Router.ChapterProbabilities(features, probabilities);
-        var topChapters = TopIndices(probabilities, Math.Min(Options.ChaptersToExpand, chapterCount));
+        Span<int> topChapters = stackalloc int[Math.Min(Options.ChaptersToExpand, chapterCount)];
+        TopIndices.Select(probabilities, topChapters);
 
         var ranked = new List<CodeRecommendation>(64);
         var chaptersOut = new ChapterProbability[topChapters.Length];
@@ -37,7 +38,7 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
             var chapter = Router.Chapters[topChapters[i]];
             var p = probabilities[topChapters[i]];
             chaptersOut[i] = new ChapterProbability(chapter, p);
-            Chapters.Get(chapter)?.Rank(features, p, ranked);
+            Chapters.Get(chapter)?.Rank(features, p, Options.SubheadingsToExpand, ranked);
         }
         chapterRanking = chaptersOut;
         return TopUnique(ranked, top);
@@ -73,31 +74,5 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
             }
         }
         return [.. best];
-    }
-
-    private static int[] TopIndices(ReadOnlySpan<float> values, int k)
-    {
-        var best = new int[k];
-        var count = 0;
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (count < k)
-            {
-                best[count++] = i;
-            }
-            else if (values[i] > values[best[k - 1]])
-            {
-                best[k - 1] = i;
-            }
-            else
-            {
-                continue;
-            }
-            for (var j = count - 1; j > 0 && values[best[j]] > values[best[j - 1]]; j--)
-            {
-                (best[j], best[j - 1]) = (best[j - 1], best[j]);
-            }
-        }
-        return best;
     }
 }

@@ -15,8 +15,15 @@ public static class ChapterModelFile
             w.WriteCodes(chapter.Subheadings);
             WriteOptionalModel(w, chapter.SubheadingModel);
             w.Write(chapter.SubheadingCalibration.Temperature);
-            w.WriteCodes(chapter.NationalLines);
-            WriteOptionalModel(w, chapter.NationalLineModel);
+            foreach (var group in chapter.Lines)
+            {
+                w.WriteCodes(group.Lines);
+                if (group.Lines.Count > 0)
+                {
+                    WriteFeatureMap(w, group.Features);
+                    WriteOptionalModel(w, group.Model);
+                }
+            }
             w.Write(chapter.NationalLineCalibration.Temperature);
         }));
 
@@ -29,10 +36,16 @@ public static class ChapterModelFile
             var subheadings = r.ReadCodes();
             var subModel = ReadOptionalModel(r);
             var subT = r.ReadDouble();
-            var lines = r.ReadCodes();
-            var lineModel = ReadOptionalModel(r);
+            var lines = new SubheadingLines[subheadings.Length];
+            for (var s = 0; s < lines.Length; s++)
+            {
+                var codes = r.ReadCodes();
+                lines[s] = codes.Length == 0
+                    ? SubheadingLines.None(subheadings[s])
+                    : new SubheadingLines(subheadings[s], codes, ReadFeatureMap(r), ReadOptionalModel(r));
+            }
             var lineT = r.ReadDouble();
-            var model = new ChapterModel(chapter, features, subheadings, subModel, new SoftmaxCalibration(subT), lines, lineModel, new SoftmaxCalibration(lineT));
+            var model = new ChapterModel(chapter, features, subheadings, subModel, new SoftmaxCalibration(subT), lines, new SoftmaxCalibration(lineT));
             return (model, metadata);
         });
 

@@ -40,8 +40,9 @@ public sealed class HierarchicalTrainer(TrainingOptions options, IProgress<Train
         featurized = new FeaturizedRows(
             keep.AsParallel().AsOrdered().Select(i => vectorizer.Transform(cleaned[i])).ToArray(),
             [.. keep.Select(i => rows[i].Code)],
-            [.. keep.Select(i => rows[i].Weight)],
-            [.. keep.Select(i => Options.CalibrationHoldout > 0 && StableHash.Of(cleaned[i]) < holdOutCut)]);
+            [.. keep.Select(i => Options.WeightOf(rows[i]))],
+            [.. keep.Select(i => Options.CalibrationHoldout > 0 && StableHash.Of(cleaned[i]) < holdOutCut)],
+            [.. keep.Select(i => DescriptionSources.IsNomenclature(rows[i].Source))]);
         progress?.Report(new TrainingProgress("features", keep.Length, keep.Length));
         return featurizer;
     }
@@ -97,7 +98,9 @@ public sealed class HierarchicalTrainer(TrainingOptions options, IProgress<Train
             progress?.Report(new TrainingProgress("chapters", Interlocked.Increment(ref done), byChapter.Length));
         });
         subheadingTemperature = subHeldOut?.FitTemperature() ?? 1.0;
-        nationalLineTemperature = lineHeldOut?.FitTemperature() ?? 1.0;
+        // Without held-out 8-digit descriptions of goods (the bundled corpus has none: its national lines exist only as
+        // nomenclature labels) the line layer borrows the subheading layer's temperature: same learner, same margins.
+        nationalLineTemperature = lineHeldOut is { Count: > 0 } ? lineHeldOut.FitTemperature() : subheadingTemperature;
         var sub = new SoftmaxCalibration(subheadingTemperature);
         var line = new SoftmaxCalibration(nationalLineTemperature);
         return [.. models.Select(m => m.WithCalibration(sub, line)).OrderBy(m => m.Chapter)];

@@ -1,4 +1,5 @@
 using HsActors.Classification.Hierarchy;
+using HsActors.Corpus;
 using HsActors.Learning;
 using HsActors.Text;
 
@@ -21,4 +22,14 @@ public sealed record TrainingOptions
     /// on everything. 0 keeps temperature 1 and halves training time.
     /// </summary>
     public double CalibrationHoldout { get; init; } = 0.1;
+
+    /// <summary>
+    /// Multiplies the weight of descriptions of real goods (everything but the nomenclature's own labels). They are few
+    /// next to the tariff's labels yet worded like the declarations the model will see.
+    /// </summary>
+    public float GoodsDescriptionWeight { get; init; } = 1f;
+
+    /// <summary>The training weight of <paramref name="row"/>: its own weight, raised for descriptions of goods.</summary>
+    public float WeightOf(LabeledDescription row) =>
+        DescriptionSources.IsNomenclature(row.Source) ? row.Weight : row.Weight * GoodsDescriptionWeight;
 }

@@ -1,0 +1,87 @@
+using HsActors.Classification.Hierarchy;
+using HsActors.Classification.ModelFiles;
+
+namespace HsActors.Classification.Tests;
+
+[Collection(ThreeChapterCollection.Name)]
+public sealed class ModelFileTests(ThreeChapterCorpus corpus)
+{
+    private static readonly ModelMetadata Metadata = new() { Version = "v-test", CreatedAt = DateTimeOffset.UnixEpoch, CreatedBy = "tests", TrainingRows = 1 };
+
+    private static readonly string[] Probes = ["black pepper crushed", "rubber gloves for surgery", "sports shoes with rubber soles", "conveyor belts of vulcanised rubber"];
+
+    [Fact]
+    public void ChapterFileRoundTripRanksIdentically()
+    {
+        var classifier = corpus.Set.ToClassifier(new HierarchyOptions());
+        foreach (var original in corpus.Set.Chapters)
+        {
+            var (read, metadata) = ChapterModelFile.Read(ChapterModelFile.Write(original, Metadata), "test");
+            Assert.Equal(Metadata.Version, metadata.Version);
+            Assert.Equal(original.NationalLines, read.NationalLines);
+            Assert.Equal(original.NationalLineCalibration.Temperature, read.NationalLineCalibration.Temperature);
+            foreach (var probe in Probes)
+            {
+                var features = classifier.Router.Featurizer.Featurize(classifier.Router.Featurizer.Clean(probe));
+                List<CodeRecommendation> expected = [], actual = [];
+                original.Rank(features, 0.7f, expected);
+                read.Rank(features, 0.7f, actual);
+                Assert.Equal(expected, actual);
+            }
+        }
+    }
+
+    [Fact]
+    public void DirectoryRoundTripClassifiesIdentically()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "hsactors-modelfile-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            ModelDirectory.Save(corpus.Set, directory, Metadata);
+            var reopened = ModelDirectory.Open(directory, new HierarchyOptions());
+            var original = corpus.Set.ToClassifier(new HierarchyOptions());
+            foreach (var probe in Probes)
+            {
+                Assert.Equal(original.Classify(probe, 5).Recommendations, reopened.Classify(probe, 5).Recommendations);
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void FlippedByteIsRejectedAsCorrupt()
+    {
+        var file = ChapterModelFile.Write(corpus.Set.Chapters[0], Metadata);
+        file[file.Length / 2] ^= 0x40;
+        var error = Assert.Throws<ModelFileException>(() => ChapterModelFile.Read(file, "chapters/09.hsm"));
+        Assert.Contains("chapters/09.hsm", error.Message);
+    }
+
+    [Fact]
+    public void TruncatedFileIsRejected()
+    {
+        var file = ChapterModelFile.Write(corpus.Set.Chapters[0], Metadata);
+        Assert.Throws<ModelFileException>(() => ChapterModelFile.Read(file.AsMemory(0, file.Length - 7), "t"));
+        Assert.Throws<ModelFileException>(() => ChapterModelFile.Read(file.AsMemory(0, 3), "t"));
+    }
+
+    [Fact]
+    public void OlderFormatVersionIsRejectedWithAClearMessage()
+    {
+        var file = ChapterModelFile.Write(corpus.Set.Chapters[0], Metadata);
+        file[4] = 1;
+        file[5] = 0;
+        var error = Assert.Throws<ModelFileException>(() => ChapterModelFile.Read(file, "old.hsm"));
+        Assert.Contains("format version 1", error.Message);
+    }
+
+    [Fact]
+    public void RouterFileIsNotReadAsAChapter()
+    {
+        var router = RouterModelFile.Write(corpus.Set.Router, Metadata);
+        Assert.Throws<ModelFileException>(() => ChapterModelFile.Read(router, "router.hsm"));
+    }
+}
