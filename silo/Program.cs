@@ -18,6 +18,7 @@ var services = builder.Services;
 services.Configure<SiloOptions>(builder.Configuration.GetSection(SiloOptions.Section));
 services.AddSingleton<SiloReadiness>();
 services.AddGrainSilo();
+services.AddAssessmentIngress(builder.Configuration);
 services.AddHostedService<ModelBootstrapper>();
 services.AddSingleton(sp => new ClassifyRequestValidator(sp.GetRequiredService<IOptions<SiloOptions>>().Value.Limits));
 
@@ -60,6 +61,8 @@ app.MapOperationsEndpoints();
 var v1 = app.MapGroup("/v1");
 v1.MapClassifyEndpoints();
 v1.MapLookupEndpoints();
+v1.MapAssessmentEndpoints();
+v1.MapAuditEndpoints();
 
 app.Run();
 

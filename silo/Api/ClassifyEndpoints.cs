@@ -1,5 +1,7 @@
+using HsActors.Abstractions.Audit;
 using HsActors.Abstractions.Grains;
 using HsActors.Contracts;
+using HsActors.Grains.Audit;
 using HsActors.Silo.Hosting;
 using HsActors.Silo.Metrics;
 using HsActors.Silo.Security;
@@ -40,7 +42,7 @@ internal static class ClassifyEndpoints
 
     private static async Task<IResult> ClassifyAsync(
         HttpContext context, IGrainFactory grains, SiloReadiness readiness, ClassifyRequestValidator validator,
-        IOptions<SiloOptions> options, SiloMetrics metrics)
+        IOptions<SiloOptions> options, SiloMetrics metrics, IAuditTrail audit, TimeProvider time)
     {
         if (!readiness.IsReady)
         {
@@ -58,12 +60,13 @@ internal static class ClassifyEndpoints
         }
         var results = await grains.GetGrain<IRouterGrain>(IRouterGrain.Key).ClassifyAsync([request!], new ClassifyCallOptions(explain));
         metrics.RecordClassified(results);
+        Audit(audit, context, time, [request!], results);
         return TypedResults.Json(results[0], SiloJsonContext.Default.ClassifyResponse);
     }
 
     private static async Task<IResult> ClassifyBatchAsync(
         HttpContext context, IGrainFactory grains, SiloReadiness readiness, ClassifyRequestValidator validator,
-        IOptions<SiloOptions> options, SiloMetrics metrics)
+        IOptions<SiloOptions> options, SiloMetrics metrics, IAuditTrail audit, TimeProvider time)
     {
         if (!readiness.IsReady)
         {
@@ -81,7 +84,19 @@ internal static class ClassifyEndpoints
         }
         var results = await grains.GetGrain<IRouterGrain>(IRouterGrain.Key).ClassifyAsync(request!.Lines, new ClassifyCallOptions(explain));
         metrics.RecordClassified(results);
+        Audit(audit, context, time, request.Lines, results);
         return TypedResults.Json(new BatchClassifyResponse(results), SiloJsonContext.Default.BatchClassifyResponse);
+    }
+
+    /// <summary>Every answer goes to the audit trail, buffered: the request does not wait for the write.</summary>
+    private static void Audit(IAuditTrail audit, HttpContext context, TimeProvider time, IReadOnlyList<ClassifyRequest> lines, IReadOnlyList<ClassifyResponse> results)
+    {
+        var actor = AssessmentEndpoints.ApiKeyName(context);
+        var now = time.GetUtcNow();
+        for (var i = 0; i < results.Count; i++)
+        {
+            audit.Append(AuditEntries.Classification(lines[i], results[i], actor, now));
+        }
     }
 
     internal static IResult NotReady(HttpContext context, SiloReadiness readiness)

@@ -11,7 +11,7 @@ namespace HsActors.Silo.Api;
 internal sealed class ClassifyRequestValidator(RequestLimits limits)
 {
     public const int MaxTop = 20;
-    public const int MaxIdLength = 128;
+    public const int MaxIdLength = RequestFields.MaxIdLength;
     public const int MaxDeclaredCodeLength = 32;
     private const int MaxReportedFields = 100;
 
@@ -55,42 +55,18 @@ internal sealed class ClassifyRequestValidator(RequestLimits limits)
 
     private void ValidateLine(ClassifyRequest line, string prefix, Dictionary<string, string[]> errors)
     {
-        if (string.IsNullOrWhiteSpace(line.Description))
-        {
-            errors[prefix + "description"] = ["description is required and must not be empty or whitespace."];
-        }
-        else if (line.Description.Length > limits.MaxDescriptionLength)
-        {
-            errors[prefix + "description"] = [string.Create(CultureInfo.InvariantCulture,
-                $"description has {line.Description.Length:N0} characters; at most {limits.MaxDescriptionLength:N0} are accepted.")];
-        }
+        RequestFields.Description(line.Description, prefix + "description", limits.MaxDescriptionLength, errors);
         if (line.Top is { } top && top is < 1 or > MaxTop)
         {
             errors[prefix + "top"] = [string.Create(CultureInfo.InvariantCulture, $"top must be between 1 and {MaxTop}; got {top}.")];
         }
-        CheckIdentifier(line.Id, prefix + "id", errors);
-        CheckIdentifier(line.ImporterId, prefix + "importerId", errors);
-        CheckIdentifier(line.AgentId, prefix + "agentId", errors);
-        if (line.OriginCountry is { } country && (country.Trim().Length != 2 || !country.Trim().All(char.IsAsciiLetter)))
-        {
-            errors[prefix + "originCountry"] = ["originCountry must be an ISO 3166-1 alpha-2 code such as \"CN\"."];
-        }
+        RequestFields.Identifier(line.Id, prefix + "id", errors);
+        RequestFields.Identifier(line.ImporterId, prefix + "importerId", errors);
+        RequestFields.Identifier(line.AgentId, prefix + "agentId", errors);
+        RequestFields.OriginCountry(line.OriginCountry, prefix + "originCountry", errors);
         if (line.DeclaredCode is { } declared && (declared.Length > MaxDeclaredCodeLength || string.IsNullOrWhiteSpace(declared)))
         {
             errors[prefix + "declaredCode"] = [$"declaredCode must be a non-blank HS code of at most {MaxDeclaredCodeLength} characters."];
-        }
-    }
-
-    /// <summary>Ids become log keys and file content: non-blank, bounded, printable.</summary>
-    private static void CheckIdentifier(string? value, string field, Dictionary<string, string[]> errors)
-    {
-        if (value is null)
-        {
-            return;
-        }
-        if (string.IsNullOrWhiteSpace(value) || value.Length > MaxIdLength || value.Any(char.IsControl))
-        {
-            errors[field] = [$"{field[(field.LastIndexOf('.') + 1)..]} must be 1 to {MaxIdLength} printable characters."];
         }
     }
 }

@@ -12,6 +12,12 @@ namespace HsActors.Silo.Api;
 [JsonSerializable(typeof(BatchClassifyResponse))]
 [JsonSerializable(typeof(NomenclatureItem))]
 [JsonSerializable(typeof(ImporterSummary))]
+[JsonSerializable(typeof(AssessmentRequest))]
+[JsonSerializable(typeof(BatchAssessmentRequest))]
+[JsonSerializable(typeof(AssessmentAccepted))]
+[JsonSerializable(typeof(BatchAssessmentResponse))]
+[JsonSerializable(typeof(AuditPage))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class SiloJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -1,4 +1,5 @@
 using HsActors.Abstractions.Grains;
+using HsActors.Abstractions.Overrides;
 using HsActors.Abstractions.Statistics;
 using HsActors.Grains;
 using HsActors.Grains.Classification;
@@ -45,7 +46,7 @@ internal static class GrainSiloServices
         runtime.Register<IImporterGrain, ImporterGrain>(_ => new ImporterGrain(statistics), options.Grains.ImporterIdleTimeout);
         // The router holds the largest model and is used by every request: it stays for the silo's lifetime.
         runtime.Register<IRouterGrain, RouterGrain>(
-            _ => new RouterGrain(store, chapters, runtime, labels, classification, time), Timeout.InfiniteTimeSpan);
+            _ => new RouterGrain(store, chapters, runtime, labels, classification, time, services.GetService<IOverrideStore>()), Timeout.InfiniteTimeSpan);
         runtime.Start();
         return new SiloGrains(runtime, chapters);
     }

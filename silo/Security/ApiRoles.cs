@@ -16,10 +16,18 @@ public static class ApiRoles
     /// <summary>Importer statistics and nomenclature lookups: officers' reading.</summary>
     public const string ReadPolicy = "officer-read";
 
+    /// <summary>Submitting officers' assessments.</summary>
+    public const string AssessPolicy = "assess";
+
+    /// <summary>Reading the audit trail.</summary>
+    public const string AuditPolicy = "audit-read";
+
     public static void AddPolicies(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(ClassifyPolicy, p => p.RequireAuthenticatedUser().RequireRole(Hub, Officer, Admin));
         options.AddPolicy(BatchPolicy, p => p.RequireAuthenticatedUser().RequireRole(Hub, Admin));
         options.AddPolicy(ReadPolicy, p => p.RequireAuthenticatedUser().RequireRole(Officer, Admin));
+        options.AddPolicy(AssessPolicy, p => p.RequireAuthenticatedUser().RequireRole(Officer, Admin));
+        options.AddPolicy(AuditPolicy, p => p.RequireAuthenticatedUser().RequireRole(Admin));
     }
 }

@@ -23,6 +23,11 @@ public sealed class ImporterGrain(IImporterStatisticsStore store) : Grain, IImpo
     {
         ArgumentNullException.ThrowIfNull(delta);
         var next = Statistics.Apply(delta); // validates the delta before anything is written
+        if (ReferenceEquals(next, Statistics))
+        {
+            // A stream entry already counted (replayed after a crash): nothing to write.
+            return next;
+        }
         await store.AppendAsync([delta]).ConfigureAwait(false);
         _statistics = next;
         return next;

@@ -1,4 +1,5 @@
 using HsActors.Abstractions.Grains;
+using HsActors.Abstractions.Overrides;
 using HsActors.Abstractions.Statistics;
 using HsActors.Contracts;
 using HsActors.Grains.Classification;
@@ -11,10 +12,12 @@ namespace HsActors.Grains;
 /// <summary>
 /// Holds the router model and dispatches each line to the chapter grains of its top chapters, in parallel and without
 /// turns (the models are read-only); then records the lines with their importer grains and attaches their summaries.
+/// An officer's override for the same goods (looked up by the cleansed description) is consulted before the model and
+/// decides the first recommendation.
 /// </summary>
 public sealed class RouterGrain(
     IModelStore store, ChapterGrainDirectory chapters, IGrainFactory grains, NomenclatureLabels labels,
-    ClassificationOptions options, TimeProvider time) : Grain, IRouterGrain
+    ClassificationOptions options, TimeProvider time, IOverrideStore? overrides = null) : Grain, IRouterGrain
 {
     private LineClassifier? _classifier;
 
@@ -33,14 +36,16 @@ public sealed class RouterGrain(
             ? await ReadStatisticsAsync(importers).ConfigureAwait(false)
             : null;
 
+        // An empty override table (the usual case) costs one call per request, not a lookup per line.
+        var consultOverrides = overrides is not null && await overrides.CountAsync().ConfigureAwait(false) > 0;
         var results = new ClassifyResponse[lines.Count];
         if (lines.Count == 1)
         {
-            results[0] = classifier.Classify(lines[0], History(histories, lines[0]), callOptions.Explain);
+            results[0] = ClassifyLine(classifier, lines[0], History(histories, lines[0]), callOptions.Explain, consultOverrides);
         }
         else
         {
-            Parallel.For(0, lines.Count, i => results[i] = classifier.Classify(lines[i], History(histories, lines[i]), callOptions.Explain));
+            Parallel.For(0, lines.Count, i => results[i] = ClassifyLine(classifier, lines[i], History(histories, lines[i]), callOptions.Explain, consultOverrides));
         }
 
         if (importers.Length > 0)
@@ -57,6 +62,12 @@ public sealed class RouterGrain(
         return results;
     }
 
+    public Task<string> NormalizeDescriptionAsync(string description)
+    {
+        ArgumentNullException.ThrowIfNull(description);
+        return Task.FromResult(Classifier.Clean(description));
+    }
+
     public Task<ModelVersionReport> GetModelVersionsAsync()
     {
         var versions = chapters.Active
@@ -65,6 +76,19 @@ public sealed class RouterGrain(
             .OrderBy(c => c.Key, StringComparer.Ordinal)
             .ToDictionary(c => c.Key, c => c.Version!, StringComparer.Ordinal);
         return Task.FromResult(new ModelVersionReport(Classifier.Router.Metadata.Version, versions));
+    }
+
+    private ClassifyResponse ClassifyLine(LineClassifier classifier, ClassifyRequest line, ImporterStatistics? history, bool explain, bool consultOverrides)
+    {
+        var cleaned = classifier.Clean(line.Description);
+        OfficerOverride? officer = null;
+        if (consultOverrides && cleaned.Length > 0)
+        {
+            // The store answers from memory (its contract), so the lookup completes synchronously on this worker thread.
+            var lookup = overrides!.FindAsync(cleaned, line.ImporterId);
+            officer = lookup.IsCompletedSuccessfully ? lookup.Result : lookup.AsTask().GetAwaiter().GetResult();
+        }
+        return classifier.Classify(line, cleaned, history, explain, officer);
     }
 
     private LineClassifier Classifier => _classifier ?? throw new InvalidOperationException("The router grain is not activated.");

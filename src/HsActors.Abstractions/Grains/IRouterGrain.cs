@@ -16,6 +16,13 @@ public interface IRouterGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<IReadOnlyList<ClassifyResponse>> ClassifyAsync(IReadOnlyList<ClassifyRequest> lines, ClassifyCallOptions options);
 
+    /// <summary>
+    /// The description as the active router model cleanses it: the key of the override table, so an officer's
+    /// decision matches every later line that the model would read the same way.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<string> NormalizeDescriptionAsync(string description);
+
     /// <summary>The router's model version and the versions of the chapter grains now active.</summary>
     [AlwaysInterleave]
     Task<ModelVersionReport> GetModelVersionsAsync();

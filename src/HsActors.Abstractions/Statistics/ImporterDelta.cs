@@ -22,5 +22,12 @@ public sealed record ImporterDelta
 
     public IReadOnlyDictionary<string, long> OriginCountries { get; init; } = Empty;
 
+    /// <summary>
+    /// The assessment-stream offset this delta comes from (null for declarations). Travels with the delta into the
+    /// durable store, so applying the same stream entry twice is recognised and ignored: see
+    /// <see cref="ImporterStatistics.AssessmentStreamOffset"/>.
+    /// </summary>
+    public long? StreamOffset { get; init; }
+
     private static readonly IReadOnlyDictionary<string, long> Empty = new Dictionary<string, long>();
 }

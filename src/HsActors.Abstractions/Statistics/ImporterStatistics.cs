@@ -29,6 +29,13 @@ public sealed record ImporterStatistics
 
     public IReadOnlyDictionary<string, KeyTally> OriginCountries { get; init; } = EmptyTallies;
 
+    /// <summary>
+    /// The highest assessment-stream offset applied to these statistics. The stream consumer applies an importer's
+    /// assessments in offset order, so an entry at or below this mark was already counted: it is the mark, stored
+    /// atomically with the counts it guards, that makes assessment counting exactly-once across crashes.
+    /// </summary>
+    public long? AssessmentStreamOffset { get; init; }
+
     /// <summary>Codes counted, i.e. declarations that carried a valid declared code.</summary>
     [JsonIgnore]
     public long CodedDeclarations => Chapters.Values.Sum(t => t.Count);
@@ -40,12 +47,20 @@ public sealed record ImporterStatistics
 
     public static ImporterStatistics Empty(string importerId) => new() { ImporterId = importerId };
 
+    /// <summary>True when <paramref name="streamOffset"/> is at or below the applied mark, i.e. already counted.</summary>
+    public bool HasApplied(long streamOffset) => AssessmentStreamOffset is { } applied && streamOffset <= applied;
+
+    /// <returns>The statistics with the delta added; this very instance when the delta's stream offset was already applied.</returns>
     public ImporterStatistics Apply(ImporterDelta delta)
     {
         ArgumentNullException.ThrowIfNull(delta);
         if (!string.Equals(delta.ImporterId, ImporterId, StringComparison.Ordinal))
         {
             throw new ArgumentException($"A delta for importer '{delta.ImporterId}' cannot be applied to importer '{ImporterId}'.", nameof(delta));
+        }
+        if (delta.StreamOffset is { } offset && HasApplied(offset))
+        {
+            return this;
         }
         var chapters = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (code, count) in delta.Codes)
@@ -64,6 +79,7 @@ public sealed record ImporterStatistics
             Chapters = Merge(Chapters, chapters, delta.At),
             Agents = Merge(Agents, delta.Agents, delta.At),
             OriginCountries = Merge(OriginCountries, delta.OriginCountries, delta.At),
+            AssessmentStreamOffset = delta.StreamOffset ?? AssessmentStreamOffset,
         };
     }
 

@@ -38,6 +38,24 @@ internal sealed class DeclaredCodeJudge(HsNomenclature nomenclature, double agre
         return true;
     }
 
+    /// <summary>
+    /// Judges the declared code against an officer's assessment of the same goods instead of the model: the officer's
+    /// code is ground truth, so the declared code agrees exactly when the two match at the shorter code's level.
+    /// </summary>
+    public DeclaredCodeCheck CheckAgainstAssessment(string text, HsCode assessed, string assessmentId)
+    {
+        if (!TryNormalize(text, out var declared, out var invalid))
+        {
+            return new DeclaredCodeCheck(text, DeclaredCodeVerdict.NotAValidCode, 1.0, 0.0, invalid);
+        }
+        var level = Math.Min(declared.Level, assessed.Level);
+        return declared.Truncate(level) == assessed.Truncate(level)
+            ? new DeclaredCodeCheck(declared.Digits, DeclaredCodeVerdict.Agrees, 0.0, 1.0,
+                $"An officer assessed the same goods as {assessed} (assessment {assessmentId}).")
+            : new DeclaredCodeCheck(declared.Digits, DeclaredCodeVerdict.Disagrees, 1.0, 0.0,
+                $"An officer assessed the same goods as {assessed} (assessment {assessmentId}), not {declared}.");
+    }
+
     public DeclaredCodeCheck Check(string text, IReadOnlyList<CodeRecommendation> ranked, RouterModel router, IChapterModelSource chapters, in SparseVector features)
     {
         if (!TryNormalize(text, out var declared, out var invalid))

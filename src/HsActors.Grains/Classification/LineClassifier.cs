@@ -1,3 +1,4 @@
+using HsActors.Abstractions.Overrides;
 using HsActors.Abstractions.Statistics;
 using HsActors.Classification.Explanations;
 using HsActors.Classification.Hierarchy;
@@ -38,10 +39,17 @@ internal sealed class LineClassifier
 
     public DeclaredCodeJudge Judge => _judge;
 
-    public ClassifyResponse Classify(ClassifyRequest line, ImporterStatistics? history, bool explain)
+    /// <summary>The description as the model sees it after cleansing: also the key of the override table.</summary>
+    public string Clean(string description) => _router.Model.Featurizer.Clean(description);
+
+    public ClassifyResponse Classify(ClassifyRequest line, ImporterStatistics? history, bool explain) =>
+        Classify(line, Clean(line.Description), history, explain, officer: null);
+
+    /// <param name="cleaned">The line's description after <see cref="Clean"/>.</param>
+    /// <param name="officer">An officer's decision for the same goods: it becomes the first recommendation, the model's follow.</param>
+    public ClassifyResponse Classify(ClassifyRequest line, string cleaned, ImporterStatistics? history, bool explain, OfficerOverride? officer)
     {
         var featurizer = _router.Model.Featurizer;
-        var cleaned = featurizer.Clean(line.Description);
         var features = featurizer.Featurize(cleaned);
         var pinned = new PinnedChapterModels(_chapters);
         var classifier = new HierarchicalClassifier(_router.Model, pinned, _options.Hierarchy);
@@ -53,12 +61,30 @@ internal sealed class LineClassifier
             ranked = _reranker.Rerank(ranked, history!, top);
         }
 
-        var check = line.DeclaredCode is { } declared ? _judge.Check(declared, ranked, _router.Model, pinned, features) : null;
+        var officerCode = officer is not null && HsCode.TryParse(officer.Code, out var parsed) ? parsed : (HsCode?)null;
+        var check = line.DeclaredCode is not { } declared ? null
+            : officerCode is { } assessed ? _judge.CheckAgainstAssessment(declared, assessed, officer!.AssessmentId)
+            : _judge.Check(declared, ranked, _router.Model, pinned, features);
         var terms = explain && ranked.Count > 0 ? DescriptionTerms.Of(featurizer.Vectorizer, cleaned, features) : null;
-        var recommendations = new Recommendation[ranked.Count];
-        for (var i = 0; i < ranked.Count; i++)
+        Recommendation[] recommendations;
+        if (officerCode is { } code)
         {
-            recommendations[i] = Describe(ranked[i], pinned, terms);
+            // The officer's code first with certainty; the model's own ranking below it, without repeating that code.
+            // The officer decided it, not the model's weights, so it carries no term explanation.
+            var first = Describe(new CodeRecommendation(code, 1f), pinned, terms: null) with
+            {
+                Source = Recommendation.OfficerOverrideSource,
+                AssessmentId = officer!.AssessmentId,
+            };
+            recommendations = [first, .. ranked.Where(r => r.Code != code).Take(top - 1).Select(r => Describe(r, pinned, terms))];
+        }
+        else
+        {
+            recommendations = new Recommendation[ranked.Count];
+            for (var i = 0; i < ranked.Count; i++)
+            {
+                recommendations[i] = Describe(ranked[i], pinned, terms);
+            }
         }
         var chapters = new ContractChapter[chapterRanking.Count];
         for (var i = 0; i < chapters.Length; i++)
@@ -73,6 +99,7 @@ internal sealed class LineClassifier
             Chapters = chapters,
             ModelVersions = Versions(pinned),
             DeclaredCodeCheck = check,
+            FromOfficerAssessment = officerCode is not null,
         };
     }
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Threading.Channels;
 using HsActors.Abstractions.Statistics;
+using HsActors.Grains.Files;
 using Microsoft.Extensions.Logging;
 
 namespace HsActors.Grains.Statistics;
@@ -31,7 +32,7 @@ public sealed class ImporterDeltaLog : IImporterStatisticsStore, IAsyncDisposabl
         _statistics = statistics;
         _logger = logger;
         CompactionThreshold = compactionThreshold;
-        _log = OpenForAppend(path);
+        _log = JsonLinesFile.OpenForAppend(path);
         _writer = Task.Run(WriteLoopAsync);
     }
 
@@ -174,7 +175,7 @@ public sealed class ImporterDeltaLog : IImporterStatisticsStore, IAsyncDisposabl
         }
         _log.Dispose();
         WriteSnapshot(_path, snapshot);
-        _log = OpenForAppend(_path);
+        _log = JsonLinesFile.OpenForAppend(_path);
         _logger.LogInformation("Compacted the importer log to {Importers} importer snapshots.", snapshot.Length);
     }
 
@@ -187,13 +188,11 @@ public sealed class ImporterDeltaLog : IImporterStatisticsStore, IAsyncDisposabl
         buffer.Write("\n"u8);
     }
 
-    /// <summary>The whole state into a temporary file, synced, then renamed over the log: a crash leaves one or the other.</summary>
-    private static void WriteSnapshot(string path, IEnumerable<ImporterStatistics> statistics)
-    {
-        var temp = path + ".compacting";
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+    /// <summary>The whole state as snapshots, replacing the log atomically.</summary>
+    private static void WriteSnapshot(string path, IEnumerable<ImporterStatistics> statistics) =>
+        JsonLinesFile.ReplaceAtomically(path, stream =>
         {
+            var buffer = new ArrayBufferWriter<byte>(64 * 1024);
             foreach (var importer in statistics)
             {
                 AppendLine(buffer, new DeltaLogEntry(null, importer));
@@ -204,10 +203,7 @@ public sealed class ImporterDeltaLog : IImporterStatisticsStore, IAsyncDisposabl
                 }
             }
             stream.Write(buffer.WrittenSpan);
-            stream.Flush(flushToDisk: true);
-        }
-        File.Move(temp, path, overwrite: true);
-    }
+        });
 
     private static Dictionary<string, ImporterStatistics> Replay(string path, ILogger logger, out int entries)
     {
@@ -217,7 +213,7 @@ public sealed class ImporterDeltaLog : IImporterStatisticsStore, IAsyncDisposabl
         {
             return statistics;
         }
-        DropUnfinishedLine(path, logger);
+        JsonLinesFile.DropUnfinishedLine(path, logger);
         using var reader = new StreamReader(path);
         var lineNumber = 0;
         while (reader.ReadLine() is { } line)
@@ -253,37 +249,6 @@ public sealed class ImporterDeltaLog : IImporterStatisticsStore, IAsyncDisposabl
         }
         return statistics;
     }
-
-    /// <summary>
-    /// A line without its newline is a write that crashed before its fsync returned, so no caller was told it
-    /// succeeded: cut it off rather than refuse to start.
-    /// </summary>
-    private static void DropUnfinishedLine(string path, ILogger logger)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
-        var length = stream.Length;
-        var end = length;
-        var one = new byte[1];
-        while (end > 0)
-        {
-            stream.Seek(end - 1, SeekOrigin.Begin);
-            stream.ReadExactly(one);
-            if (one[0] == (byte)'\n')
-            {
-                break;
-            }
-            end--;
-        }
-        if (end < length)
-        {
-            stream.SetLength(end);
-            stream.Flush(flushToDisk: true);
-            logger.LogWarning("Dropped {Bytes} bytes of an unfinished importer log write at the end of {Path}.", length - end, path);
-        }
-    }
-
-    private static FileStream OpenForAppend(string path) =>
-        new(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
 
     private sealed record PendingAppend(IReadOnlyList<ImporterDelta> Deltas, TaskCompletionSource Done);
 }

@@ -1,0 +1,74 @@
+using HsActors.Contracts;
+using HsActors.Silo.Hosting;
+using HsActors.Silo.Security;
+using Microsoft.Extensions.Options;
+
+namespace HsActors.Silo.Api;
+
+/// <summary>POST /v1/assessments and /v1/assessments/batch: officers' corrections into the assessment stream.</summary>
+internal static class AssessmentEndpoints
+{
+    public static void MapAssessmentEndpoints(this RouteGroupBuilder v1)
+    {
+        v1.MapPost("/assessments", SubmitAsync)
+            .RequireAuthorization(ApiRoles.AssessPolicy)
+            .WithName("SubmitAssessment")
+            .WithSummary("Records an officer's assessment durably (202); a retry of the same assessmentId answers 200 with duplicate = true.")
+            .Accepts<AssessmentRequest>("application/json")
+            .Produces<AssessmentAccepted>(StatusCodes.Status202Accepted)
+            .Produces<AssessmentAccepted>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        v1.MapPost("/assessments/batch", SubmitBatchAsync)
+            .RequireAuthorization(ApiRoles.AssessPolicy)
+            .WithName("SubmitAssessments")
+            .WithSummary("Up to 1,000 assessments, all validated before any is recorded; results in order. 202 when any was new.")
+            .Accepts<BatchAssessmentRequest>("application/json")
+            .Produces<BatchAssessmentResponse>(StatusCodes.Status202Accepted)
+            .Produces<BatchAssessmentResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+    }
+
+    private static async Task<IResult> SubmitAsync(
+        HttpContext context, AssessmentRequestValidator validator, AssessmentIngestion ingestion, IOptions<SiloOptions> options)
+    {
+        var (request, errors) = await JsonBody.ReadAsync(context.Request, SiloJsonContext.RequestType<AssessmentRequest>(), options.Value.Limits.MaxRequestBytes);
+        if (errors is not null)
+        {
+            return Problems.Validation(errors);
+        }
+        var (record, invalid) = validator.Validate(request!);
+        if (invalid is not null)
+        {
+            return Problems.Validation(invalid);
+        }
+        var accepted = (await ingestion.AcceptAsync([record!], ApiKeyName(context), context.RequestAborted))[0];
+        return TypedResults.Json(accepted, SiloJsonContext.Default.AssessmentAccepted,
+            statusCode: accepted.Duplicate ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<IResult> SubmitBatchAsync(
+        HttpContext context, AssessmentRequestValidator validator, AssessmentIngestion ingestion, IOptions<SiloOptions> options)
+    {
+        var (request, errors) = await JsonBody.ReadAsync(context.Request, SiloJsonContext.RequestType<BatchAssessmentRequest>(), options.Value.Limits.MaxBatchRequestBytes);
+        if (errors is not null)
+        {
+            return Problems.Validation(errors);
+        }
+        var (records, invalid) = validator.Validate(request!);
+        if (invalid is not null)
+        {
+            return Problems.Validation(invalid);
+        }
+        var accepted = await ingestion.AcceptAsync(records!, ApiKeyName(context), context.RequestAborted);
+        return TypedResults.Json(new BatchAssessmentResponse(accepted), SiloJsonContext.Default.BatchAssessmentResponse,
+            statusCode: accepted.All(a => a.Duplicate) ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
+    }
+
+    internal static string ApiKeyName(HttpContext context) => context.User.Identity?.Name ?? "anonymous";
+}

@@ -1,0 +1,56 @@
+using HsActors.Abstractions.Audit;
+using HsActors.Abstractions.Streaming;
+using HsActors.Contracts;
+using HsActors.Grains.Assessments;
+using HsActors.Grains.Audit;
+using HsActors.Silo.Hosting;
+
+namespace HsActors.Silo.Api;
+
+/// <summary>
+/// Accepts validated assessments: durably into the stream (the acknowledgement), then into the override table so the
+/// next identical line gets the officer's code, then durably into the audit trail. Importer statistics follow from the
+/// stream consumer, which is what keeps them exactly-once however often a client retries.
+/// </summary>
+internal sealed class AssessmentIngestion(
+    IAssessmentStream stream, OverrideProjection overrides, IAuditTrail audit, SiloReadiness readiness, TimeProvider time,
+    ILogger<AssessmentIngestion> logger)
+{
+    public async Task<IReadOnlyList<AssessmentAccepted>> AcceptAsync(IReadOnlyList<AssessmentRecord> records, string apiKeyName, CancellationToken cancellationToken)
+    {
+        // Concurrent appends share the stream's group commits.
+        var appended = await Task.WhenAll(records.Select(r => stream.AppendAsync(r, cancellationToken).AsTask())).ConfigureAwait(false);
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (!appended[i].Duplicate)
+            {
+                await UpsertOverrideAsync(records[i], cancellationToken).ConfigureAwait(false);
+            }
+        }
+        // A retry is audited too (as a duplicate): the trail says what the silo was asked and what it answered.
+        var now = time.GetUtcNow();
+        await Task.WhenAll(records.Select((r, i) => audit.AppendDurableAsync(AuditEntries.Assessment(r, appended[i], apiKeyName, now), cancellationToken)))
+            .ConfigureAwait(false);
+        return [.. records.Select((r, i) => new AssessmentAccepted(r.AssessmentId, appended[i].Offset, appended[i].Duplicate))];
+    }
+
+    /// <summary>
+    /// The assessment is already durable, so a failure here does not fail the request: the override consumer applies
+    /// every assessment of the stream (also the ones accepted before the model was ready) and catches up.
+    /// </summary>
+    private async Task UpsertOverrideAsync(AssessmentRecord record, CancellationToken cancellationToken)
+    {
+        if (!readiness.IsReady)
+        {
+            return;
+        }
+        try
+        {
+            await overrides.ApplyAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "The override of assessment {AssessmentId} is left to the stream consumer.", record.AssessmentId);
+        }
+    }
+}

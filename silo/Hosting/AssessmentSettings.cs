@@ -1,0 +1,17 @@
+namespace HsActors.Silo.Hosting;
+
+/// <summary><c>HsActors:Assessments</c>.</summary>
+public sealed class AssessmentSettings
+{
+    /// <summary>
+    /// True: an assessment that names an importer overrides the model for that importer's lines only; assessments
+    /// without importer override for everyone. False: every override applies to every importer.
+    /// </summary>
+    public bool OverridesPerImporter { get; set; } = true;
+
+    /// <summary>How far in the future an assessment's time may lie (clocks of other systems drift).</summary>
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a failed stream consumer waits before it starts again (doubling up to a minute).</summary>
+    public TimeSpan ConsumerRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+}
