@@ -19,6 +19,8 @@ services.Configure<SiloOptions>(builder.Configuration.GetSection(SiloOptions.Sec
 services.AddSingleton<SiloReadiness>();
 services.AddGrainSilo();
 services.AddAssessmentIngress(builder.Configuration);
+// Last: with cluster backends configured they replace the embedded stores registered above.
+services.AddConfiguredBackends(builder.Configuration);
 services.AddHostedService<ModelBootstrapper>();
 services.AddSingleton(sp => new ClassifyRequestValidator(sp.GetRequiredService<IOptions<SiloOptions>>().Value.Limits));
 
