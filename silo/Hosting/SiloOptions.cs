@@ -55,7 +55,7 @@ public sealed class RateLimitOptions
 
 public sealed class ClassificationSettings
 {
-    public int ChaptersToExpand { get; set; } = 3;
+    public int ChaptersToExpand { get; set; } = 5;
 
     public double DeclaredCodeAgreementThreshold { get; set; } = 0.25;
 
