@@ -7,6 +7,7 @@ Writes DIR/baselines.json and DIR/baselines.md. See README.md beside this file.
 """
 import argparse
 import contextlib
+import hashlib
 import json
 import math
 import multiprocessing
@@ -355,7 +356,44 @@ def check_dependencies(systems):
     return fasttext
 
 
-def evaluate_fold(fold_dir, systems, jobs, fasttext, depth):
+# ----------------------------------------------------------------------------------------------------------------
+# Cached baseline rankings: a baseline's ranking depends only on the fold's files and its settings, so a rerun that
+# only brings new HsActors predictions (same split) need not retrain sklearn for a quarter of an hour a fold.
+# ----------------------------------------------------------------------------------------------------------------
+
+def cache_key(fold_dir, system):
+    digest = hashlib.sha256()
+    for name in ("train.tsv", "test.tsv"):
+        with open(os.path.join(fold_dir, name), "rb") as f:
+            digest.update(f.read())
+    digest.update(repr((system, FASTTEXT_ARGS if system == "fasttext" else system, TOP_N)).encode())
+    return digest.hexdigest()
+
+
+def load_cached(fold_dir, system):
+    meta_path = os.path.join(fold_dir, "pred-%s.meta.json" % system)
+    if not os.path.exists(meta_path):
+        return None
+    with open(meta_path, encoding="utf-8") as f:
+        meta = json.load(f)
+    if meta.get("key") != cache_key(fold_dir, system):
+        return None
+    test_rows = len(read_rows(os.path.join(fold_dir, "test.tsv")))
+    rankings = read_rankings(os.path.join(fold_dir, "pred-%s.tsv" % system), test_rows)
+    return rankings, meta["train_seconds"], meta["predict_seconds"], meta["extra"], meta["cpu_seconds"]
+
+
+def save_cached(fold_dir, system, rankings, train_seconds, predict_seconds, extra, cpu):
+    with open(os.path.join(fold_dir, "pred-%s.tsv" % system), "w", encoding="utf-8") as f:
+        for ranking in rankings:
+            f.write(" ".join(ranking) + "\n")
+    with open(os.path.join(fold_dir, "pred-%s.meta.json" % system), "w", encoding="utf-8") as f:
+        json.dump({"key": cache_key(fold_dir, system), "train_seconds": train_seconds, "predict_seconds": predict_seconds,
+                   "extra": extra, "cpu_seconds": cpu}, f)
+
+
+
+def evaluate_fold(fold_dir, systems, jobs, fasttext, depth, use_cache=True):
     train = read_rows(os.path.join(fold_dir, "train.tsv"))
     test = read_rows(os.path.join(fold_dir, "test.tsv"))
     # Baselines predict at the finest level of the test truths (6 digits for the HMRC test rows); the few shorter
@@ -383,14 +421,23 @@ def evaluate_fold(fold_dir, systems, jobs, fasttext, depth):
         if system == "hsactors":
             rankings = read_rankings(os.path.join(fold_dir, "pred-hsactors.tsv"), len(test))
             train_seconds, predict_seconds, extra = None, None, {}
-        elif system == "fasttext":
-            with tempfile.TemporaryDirectory(prefix="hs-baselines-") as work_dir:
-                rankings, train_seconds, predict_seconds, extra = run_fasttext(
-                    fasttext, train_texts, train_labels, test_texts, jobs, work_dir)
         else:
-            rankings, train_seconds, predict_seconds, extra = run_sklearn(
-                system, train_texts, train_labels, test_texts, jobs)
-        cpu = cpu_seconds() - cpu_started
+            cached = load_cached(fold_dir, system) if use_cache else None
+            if cached is not None:
+                rankings, train_seconds, predict_seconds, extra, cpu = cached
+                log("  %s: reusing pred-%s.tsv (same fold files and settings)" % (result["fold"], system))
+            else:
+                if system == "fasttext":
+                    with tempfile.TemporaryDirectory(prefix="hs-baselines-") as work_dir:
+                        rankings, train_seconds, predict_seconds, extra = run_fasttext(
+                            fasttext, train_texts, train_labels, test_texts, jobs, work_dir)
+                else:
+                    rankings, train_seconds, predict_seconds, extra = run_sklearn(
+                        system, train_texts, train_labels, test_texts, jobs)
+                cpu = cpu_seconds() - cpu_started
+                save_cached(fold_dir, system, rankings, train_seconds, predict_seconds, extra, cpu)
+        if system == "hsactors":
+            cpu = cpu_seconds() - cpu_started
         # Every system is scored on the same number of ranked codes (HsActors exports at most 10).
         metrics = score(test_truth, [r[:depth] for r in rankings], levels)
         result["systems"][system] = dict(extra, train_seconds=train_seconds, predict_seconds=predict_seconds,
@@ -487,6 +534,7 @@ def main(argv=None):
     parser.add_argument("--jobs", type=int, default=2, help="worker processes / fastText threads [2]")
     parser.add_argument("--depth", type=int, default=10,
                         help="ranked codes per test row scored for every system; HsActors exports 10 [10]")
+    parser.add_argument("--no-cache", action="store_true", help="retrain baselines even when pred-<system>.tsv matches the fold")
     parser.add_argument("--max-folds", type=int, default=None, help="use only the first N folds (quick runs)")
     args = parser.parse_args(argv)
 
@@ -504,7 +552,7 @@ def main(argv=None):
         started = time.monotonic()
         fold_results = []
         for fold_dir in folds:
-            fold_results.append(evaluate_fold(fold_dir, systems, args.jobs, fasttext, args.depth))
+            fold_results.append(evaluate_fold(fold_dir, systems, args.jobs, fasttext, args.depth, not args.no_cache))
             # Written after every fold, so a long run leaves usable partial results.
             table = write_reports(args, systems, fold_results, len(folds), time.monotonic() - started)
     except InputError as error:
