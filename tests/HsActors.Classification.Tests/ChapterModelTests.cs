@@ -19,7 +19,7 @@ public sealed class ChapterModelTests(ThreeChapterCorpus corpus)
     [Fact]
     public void LineModelsCoverOnlyTheirOwnSubheadingsFeatures()
     {
-        var chapter = corpus.Set.Chapters.Single(c => c.Chapter.Digits == "64");
+        var chapter = Chapter("64");
         var withModels = chapter.Lines.Where(l => l.Model is not null).ToArray();
         Assert.NotEmpty(withModels);
         Assert.All(withModels, l => Assert.True(l.Features.Count < chapter.Features.Count, $"{l.Subheading} uses {l.Features.Count} of {chapter.Features.Count} features"));
@@ -28,9 +28,8 @@ public sealed class ChapterModelTests(ThreeChapterCorpus corpus)
     [Fact]
     public void FullRankingIsADistributionOverTheChaptersCodes()
     {
-        var classifier = corpus.Set.ToClassifier(new HierarchyOptions());
-        var features = classifier.Router.Featurizer.Featurize(classifier.Router.Featurizer.Clean("rubber tyres for motor cars"));
-        var chapter = corpus.Set.Chapters.Single(c => c.Chapter.Digits == "40");
+        var features = Features("rubber tyres for motor cars");
+        var chapter = Chapter("40");
         var ranked = new List<CodeRecommendation>();
         chapter.Rank(features, 1f, ranked);
         Assert.Equal(chapter.Lines.Sum(l => Math.Max(l.Lines.Count, 1)), ranked.Count);
@@ -40,9 +39,8 @@ public sealed class ChapterModelTests(ThreeChapterCorpus corpus)
     [Fact]
     public void ExpandingFewSubheadingsKeepsTheBestCodes()
     {
-        var classifier = corpus.Set.ToClassifier(new HierarchyOptions());
-        var features = classifier.Router.Featurizer.Featurize(classifier.Router.Featurizer.Clean("new pneumatic tyres of rubber for buses"));
-        var chapter = corpus.Set.Chapters.Single(c => c.Chapter.Digits == "40");
+        var features = Features("new pneumatic tyres of rubber for buses");
+        var chapter = Chapter("40");
         var all = new List<CodeRecommendation>();
         chapter.Rank(features, 1f, all);
         var few = new List<CodeRecommendation>();
@@ -68,4 +66,9 @@ public sealed class ChapterModelTests(ThreeChapterCorpus corpus)
         Assert.Equal(corpus.Set.Summary.SubheadingTemperature, corpus.Set.Summary.NationalLineTemperature);
         Assert.InRange(corpus.Set.Summary.NationalLineTemperature, 0.01, 10);
     }
+
+    private ChapterModel Chapter(string digits) => corpus.Set.Chapters.Single(c => c.Chapter.Digits == digits);
+
+    private Learning.SparseVector Features(string description) =>
+        corpus.Set.Router.Featurizer.Featurize(corpus.Set.Router.Featurizer.Clean(description));
 }

@@ -67,17 +67,7 @@ public sealed class FeatureMap
     {
         var indices = new int[global.Count];
         var values = new float[global.Count];
-        var n = 0;
-        for (var i = 0; i < global.Count; i++)
-        {
-            var local = Array.BinarySearch(_globalIds, global.Indices[i]);
-            if (local >= 0)
-            {
-                indices[n] = local;
-                values[n] = global.Values[i];
-                n++;
-            }
-        }
+        var n = ToLocal(global, indices, values);
         return n == global.Count ? new SparseVector(indices, values) : new SparseVector(indices[..n], values[..n]);
     }
 }
