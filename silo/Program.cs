@@ -18,6 +18,8 @@ var services = builder.Services;
 services.Configure<SiloOptions>(builder.Configuration.GetSection(SiloOptions.Section));
 services.AddSingleton<SiloReadiness>();
 services.AddGrainSilo();
+services.AddModelLifecycle(builder.Configuration);
+services.AddSingleton<ModelAdministration>();
 services.AddHostedService<ModelBootstrapper>();
 services.AddSingleton(sp => new ClassifyRequestValidator(sp.GetRequiredService<IOptions<SiloOptions>>().Value.Limits));
 
@@ -60,6 +62,7 @@ app.MapOperationsEndpoints();
 var v1 = app.MapGroup("/v1");
 v1.MapClassifyEndpoints();
 v1.MapLookupEndpoints();
+v1.MapModelAdminEndpoints();
 
 app.Run();
 

@@ -16,10 +16,14 @@ public static class ApiRoles
     /// <summary>Importer statistics and nomenclature lookups: officers' reading.</summary>
     public const string ReadPolicy = "officer-read";
 
+    /// <summary>Model administration: versions, promotion, canaries, shadows, pins, retraining.</summary>
+    public const string AdminPolicy = "admin";
+
     public static void AddPolicies(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(ClassifyPolicy, p => p.RequireAuthenticatedUser().RequireRole(Hub, Officer, Admin));
         options.AddPolicy(BatchPolicy, p => p.RequireAuthenticatedUser().RequireRole(Hub, Admin));
         options.AddPolicy(ReadPolicy, p => p.RequireAuthenticatedUser().RequireRole(Officer, Admin));
+        options.AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Admin));
     }
 }

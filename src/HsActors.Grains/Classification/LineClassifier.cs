@@ -43,7 +43,7 @@ internal sealed class LineClassifier
         var featurizer = _router.Model.Featurizer;
         var cleaned = featurizer.Clean(line.Description);
         var features = featurizer.Featurize(cleaned);
-        var pinned = new PinnedChapterModels(_chapters);
+        var pinned = new PinnedChapterModels(_chapters, RequestKey(line));
         var classifier = new HierarchicalClassifier(_router.Model, pinned, _options.Hierarchy);
         var top = line.Top ?? ClassificationOptions.DefaultTop;
         var rerank = history is not null && _options.ImporterHistoryWeight > 0 && history.CodedDeclarations > 0;
@@ -53,6 +53,7 @@ internal sealed class LineClassifier
             ranked = _reranker.Rerank(ranked, history!, top);
         }
 
+        pinned.OfferToShadows(features);
         var check = line.DeclaredCode is { } declared ? _judge.Check(declared, ranked, _router.Model, pinned, features) : null;
         var terms = explain && ranked.Count > 0 ? DescriptionTerms.Of(featurizer.Vectorizer, cleaned, features) : null;
         var recommendations = new Recommendation[ranked.Count];
@@ -76,6 +77,9 @@ internal sealed class LineClassifier
         };
     }
 
+    /// <summary>What the canary split is keyed by: the line's id when the caller gives one, else its text.</summary>
+    public static string RequestKey(ClassifyRequest line) => line.Id ?? line.Description;
+
     private Recommendation Describe(CodeRecommendation code, PinnedChapterModels pinned, DescriptionTerms? terms)
     {
         var (en, id) = _labels.Of(code.Code);
@@ -90,7 +94,7 @@ internal sealed class LineClassifier
 
     private Dictionary<string, string> Versions(PinnedChapterModels pinned)
     {
-        var versions = new Dictionary<string, string>(pinned.Pinned.Count + 1, StringComparer.Ordinal)
+        var versions = new Dictionary<string, string>(pinned.Count + 1, StringComparer.Ordinal)
         {
             [RouterVersionKey] = _router.Metadata.Version,
         };
