@@ -24,7 +24,9 @@ internal static class ModelLifecycleServices
     {
         services.Configure<ModelLifecycleSettings>(configuration.GetSection(ModelLifecycleSettings.ModelsSection));
         services.Configure<AzureBlobSettings>(configuration.GetSection(ModelLifecycleSettings.AzureBlobSection));
-        services.AddSingleton(configuration.GetSection(ModelLifecycleSettings.RetrainingSection).Get<RetrainingOptions>() ?? new RetrainingOptions());
+        // Bound lazily: the host's configuration is complete only when the services are built.
+        services.Configure<RetrainingOptions>(configuration.GetSection(ModelLifecycleSettings.RetrainingSection));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RetrainingOptions>>().Value);
 
         services.AddSingleton<IBlobStore>(CreateBlobStore);
         services.AddSingleton<IModelRegistry>(sp => new BlobModelRegistry(sp.GetRequiredService<IBlobStore>()));

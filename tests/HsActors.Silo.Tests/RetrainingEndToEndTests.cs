@@ -1,0 +1,65 @@
+using HsActors.Abstractions.Streaming;
+using HsActors.Nomenclature;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace HsActors.Silo.Tests;
+
+[Collection(SiloCollection.Name)]
+public sealed class RetrainingEndToEndTests(SmallModel model, ITestOutputHelper output)
+{
+    private const string Line = "roasted coffee beans, not decaffeinated";
+
+    [Fact]
+    public async Task Officers_corrections_retrain_evaluate_and_promote_the_chapter_and_a_rollback_restores_the_old_answer()
+    {
+        await using var silo = await LifecycleSilo.StartAsync(model, new Dictionary<string, string?>
+        {
+            ["HsActors:Retraining:MinAssessments"] = "6",
+            // A small chapter's evaluation split has few rows; one row is several per cent.
+            ["HsActors:Retraining:Tolerance"] = "0.1",
+        });
+        var before = LifecycleSilo.TopCode(await silo.ClassifyAsync(Line));
+        var officersCode = HsNomenclature.Bundled.AtLevel(8)
+            .Select(e => e.Code)
+            .First(c => c.Chapter.Digits == "09" && c.Truncate(6).Digits != before[..6]).Digits;
+        output.WriteLine($"model says {before}; officers say {officersCode}");
+
+        var stream = silo.Factory.Services.GetRequiredService<IAssessmentStream>();
+        for (var i = 0; i < 6; i++)
+        {
+            await stream.AppendAsync(new AssessmentRecord
+            {
+                AssessmentId = $"e2e-{i}",
+                Description = Line,
+                DeclaredCode = before,
+                AssessedCode = officersCode,
+                OfficerId = "officer-7",
+                AssessedAt = DateTimeOffset.UtcNow,
+            });
+        }
+
+        var chapter = await Eventually.UntilAsync(() => silo.ChapterAsync("09"),
+            c => c["chapter"]!["retraining"]?["lastDecision"] is not null, "the retraining of chapter 09", TimeSpan.FromMinutes(5));
+        var retraining = chapter["chapter"]!["retraining"]!;
+        output.WriteLine(chapter.ToJsonString());
+        Assert.Equal("promoted", retraining["lastDecision"]!.GetValue<string>());
+        var version = retraining["lastVersion"]!.GetValue<string>();
+        var manifest = chapter["versions"]!.AsArray().Single(v => v!["version"]!.GetValue<string>() == version)!;
+        Assert.Equal("retrainer", manifest["createdBy"]!.GetValue<string>());
+        Assert.Equal(SmallModel.Version, manifest["parentVersion"]!.GetValue<string>());
+        Assert.Equal("6", manifest["trainingSummary"]!["officerRows"]!.GetValue<string>());
+        Assert.Equal("6", manifest["trainingSummary"]!["assessmentsThrough"]!.GetValue<string>());
+        Assert.True(manifest["figures"]!["heldOut.rows"]!.GetValue<double>() > 0);
+        Assert.Equal(1.0, manifest["figures"]!["recent.candidate.top1At8"]!.GetValue<double>());
+        Assert.Equal(0.0, manifest["figures"]!["recent.active.top1At8"]!.GetValue<double>());
+
+        await Eventually.UntilAsync(() => silo.ClassifyAsync(Line), r => LifecycleSilo.TopCode(r) == officersCode, "the officers' code to be served");
+        Assert.Equal(version, LifecycleSilo.VersionOf(await silo.ClassifyAsync(Line), "09"));
+
+        var rollback = await silo.Admin.PostAsync("/v1/admin/models/09/rollback", Json.Body(new { reason = "e2e test" }));
+        Assert.Equal(200, (int)rollback.StatusCode);
+        var restored = await Eventually.UntilAsync(() => silo.ClassifyAsync(Line), r => LifecycleSilo.VersionOf(r, "09") == SmallModel.Version, "the rollback to be served");
+        Assert.Equal(before, LifecycleSilo.TopCode(restored));
+    }
+}
