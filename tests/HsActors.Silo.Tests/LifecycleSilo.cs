@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using HsActors.Abstractions.Models;
+using HsActors.Abstractions.Streaming;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HsActors.Silo.Tests;
@@ -25,7 +26,7 @@ public sealed class LifecycleSilo : IAsyncDisposable
 
     public IModelRegistry Registry => Factory.Services.GetRequiredService<IModelRegistry>();
 
-    public static async Task<LifecycleSilo> StartAsync(SmallModel model, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<LifecycleSilo> StartAsync(SmallModel model, IReadOnlyDictionary<string, string?>? settings = null, string? dataDirectory = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -37,7 +38,7 @@ public sealed class LifecycleSilo : IAsyncDisposable
         {
             values[key] = value;
         }
-        var factory = new SiloFactory(model.Directory, SiloFactory.NewDataDirectory(), values);
+        var factory = new SiloFactory(model.Directory, dataDirectory ?? SiloFactory.NewDataDirectory(), values);
         var hub = await factory.ReadyClientAsync(TestKeys.Hub);
         return new LifecycleSilo(factory, hub, factory.ClientWithKey(TestKeys.Admin));
     }
@@ -52,6 +53,23 @@ public sealed class LifecycleSilo : IAsyncDisposable
 
     public async Task<JsonNode> ClassifyAsync(string description, string? id = null) =>
         await Json.PostOkAsync(Hub, "/v1/classify", id is null ? new { description } : new { description, id });
+
+    public async Task AppendAssessmentsAsync(string description, string declaredCode, string assessedCode, IEnumerable<int> ids)
+    {
+        var stream = Factory.Services.GetRequiredService<IAssessmentStream>();
+        foreach (var id in ids)
+        {
+            await stream.AppendAsync(new AssessmentRecord
+            {
+                AssessmentId = $"assessment-{id}",
+                Description = description,
+                DeclaredCode = declaredCode,
+                AssessedCode = assessedCode,
+                OfficerId = "officer-7",
+                AssessedAt = DateTimeOffset.UtcNow,
+            });
+        }
+    }
 
     public async Task<JsonNode> ChapterAsync(string chapter) => await Json.ReadAsync(await Admin.GetAsync("/v1/admin/models/" + chapter));
 

@@ -1,6 +1,4 @@
-using HsActors.Abstractions.Streaming;
 using HsActors.Nomenclature;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace HsActors.Silo.Tests;
@@ -25,19 +23,7 @@ public sealed class RetrainingEndToEndTests(SmallModel model, ITestOutputHelper 
             .First(c => c.Chapter.Digits == "09" && c.Truncate(6).Digits != before[..6]).Digits;
         output.WriteLine($"model says {before}; officers say {officersCode}");
 
-        var stream = silo.Factory.Services.GetRequiredService<IAssessmentStream>();
-        for (var i = 0; i < 6; i++)
-        {
-            await stream.AppendAsync(new AssessmentRecord
-            {
-                AssessmentId = $"e2e-{i}",
-                Description = Line,
-                DeclaredCode = before,
-                AssessedCode = officersCode,
-                OfficerId = "officer-7",
-                AssessedAt = DateTimeOffset.UtcNow,
-            });
-        }
+        await silo.AppendAssessmentsAsync(Line, before, officersCode, Enumerable.Range(0, 6));
 
         var chapter = await Eventually.UntilAsync(() => silo.ChapterAsync("09"),
             c => c["chapter"]!["retraining"]?["lastDecision"] is not null, "the retraining of chapter 09", TimeSpan.FromMinutes(5));
@@ -61,5 +47,36 @@ public sealed class RetrainingEndToEndTests(SmallModel model, ITestOutputHelper 
         Assert.Equal(200, (int)rollback.StatusCode);
         var restored = await Eventually.UntilAsync(() => silo.ClassifyAsync(Line), r => LifecycleSilo.VersionOf(r, "09") == SmallModel.Version, "the rollback to be served");
         Assert.Equal(before, LifecycleSilo.TopCode(restored));
+    }
+
+    [Fact]
+    public async Task After_a_restart_only_assessments_past_the_newest_version_count_as_new_and_every_assessment_is_trained_on()
+    {
+        var data = SiloFactory.NewDataDirectory();
+        var settings = new Dictionary<string, string?> { ["HsActors:Retraining:MinAssessments"] = "3", ["HsActors:Retraining:AutoPromote"] = "false" };
+        const string Pepper = "black pepper, whole, dried";
+        await using (var first = await LifecycleSilo.StartAsync(model, settings, data))
+        {
+            await first.AppendAssessmentsAsync(Pepper, "09011190", "09041120", [1, 2, 3]);
+            var retrained = await Eventually.UntilAsync(() => first.ChapterAsync("09"),
+                c => c["chapter"]!["retraining"]?["lastDecision"] is not null, "the first retraining", TimeSpan.FromMinutes(5));
+            Assert.Equal("candidate", retrained["chapter"]!["retraining"]!["lastDecision"]!.GetValue<string>());
+            Assert.Contains("AutoPromote", retrained["chapter"]!["retraining"]!["lastReason"]!.GetValue<string>());
+        }
+
+        await using var second = await LifecycleSilo.StartAsync(model, settings, data);
+        await second.AppendAssessmentsAsync(Pepper, "09011190", "09041120", [4, 5]);
+        var waiting = await Eventually.UntilAsync(() => second.ChapterAsync("09"),
+            c => c["chapter"]!["retraining"]?["pending"]?.GetValue<int>() == 2, "two new assessments after the restart");
+        Assert.Equal(3, waiting["chapter"]!["retraining"]!["assessmentsThrough"]!.GetValue<long>());
+        Assert.Single(waiting["versions"]!.AsArray(), v => v!["createdBy"]!.GetValue<string>() == "retrainer");
+
+        await second.AppendAssessmentsAsync(Pepper, "09011190", "09041120", [6]);
+        var retrainedAgain = await Eventually.UntilAsync(() => second.ChapterAsync("09"),
+            c => c["versions"]!.AsArray().Count(v => v!["createdBy"]!.GetValue<string>() == "retrainer") == 2, "the second retraining", TimeSpan.FromMinutes(5));
+        var newest = retrainedAgain["versions"]![0]!;
+        Assert.Equal("6", newest["trainingSummary"]!["officerRows"]!.GetValue<string>());
+        Assert.Equal("6", newest["trainingSummary"]!["assessmentsThrough"]!.GetValue<string>());
+        Assert.Equal(SmallModel.Version, retrainedAgain["chapter"]!["activeVersion"]!.GetValue<string>());
     }
 }
