@@ -19,6 +19,8 @@ services.Configure<SiloOptions>(builder.Configuration.GetSection(SiloOptions.Sec
 services.AddSingleton<SiloReadiness>();
 services.AddGrainSilo();
 services.AddAssessmentIngress(builder.Configuration);
+services.AddModelLifecycle(builder.Configuration);
+services.AddSingleton<ModelAdministration>();
 // Last: with cluster backends configured they replace the embedded stores registered above.
 services.AddConfiguredBackends(builder.Configuration);
 services.AddHostedService<ModelBootstrapper>();
@@ -65,6 +67,7 @@ v1.MapClassifyEndpoints();
 v1.MapLookupEndpoints();
 v1.MapAssessmentEndpoints();
 v1.MapAuditEndpoints();
+v1.MapModelAdminEndpoints();
 
 app.Run();
 

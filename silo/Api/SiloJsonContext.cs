@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using HsActors.Contracts;
+using HsActors.Contracts.Models;
 
 namespace HsActors.Silo.Api;
 
@@ -18,6 +19,11 @@ namespace HsActors.Silo.Api;
 [JsonSerializable(typeof(BatchAssessmentResponse))]
 [JsonSerializable(typeof(AuditPage))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(ModelChapterList))]
+[JsonSerializable(typeof(ModelChapterDetail))]
+[JsonSerializable(typeof(ModelChapterSummary))]
+[JsonSerializable(typeof(ModelPointerRequest))]
+[JsonSerializable(typeof(RetrainRequestAccepted))]
 internal sealed partial class SiloJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -18,7 +18,6 @@ internal static class GrainSiloServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new NomenclatureLabels(HsNomenclature.Bundled));
-        services.AddSingleton<IModelStore>(sp => new DirectoryModelStore(sp.GetRequiredService<IOptions<SiloOptions>>().Value.ResolvedModelDirectory));
         services.AddSingleton<IImporterStatisticsStore>(sp => ImporterDeltaLog.Open(
             sp.GetRequiredService<IOptions<SiloOptions>>().Value.ImporterDirectory,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<ImporterDeltaLog>()));
@@ -37,16 +36,16 @@ internal static class GrainSiloServices
         var statistics = services.GetRequiredService<IImporterStatisticsStore>();
         var labels = services.GetRequiredService<NomenclatureLabels>();
         var classification = options.Classification.ToOptions();
-        var runtime = new GrainRuntime(
-            new GrainRuntimeOptions { CollectionPeriod = options.Grains.CollectionPeriod },
-            services.GetRequiredService<ILoggerFactory>(), time);
+        var loggers = services.GetRequiredService<ILoggerFactory>();
+        var runtime = new GrainRuntime(new GrainRuntimeOptions { CollectionPeriod = options.Grains.CollectionPeriod }, loggers, time);
 
-        var chapterTable = runtime.Register<IChapterGrain, ChapterGrain>(_ => new ChapterGrain(store, time), options.Grains.ChapterIdleTimeout);
+        var chapterTable = runtime.Register<IChapterGrain, ChapterGrain>(_ => new ChapterGrain(store, time, loggers.CreateLogger<ChapterGrain>()), options.Grains.ChapterIdleTimeout);
         var chapters = new ChapterGrainDirectory(chapterTable);
         runtime.Register<IImporterGrain, ImporterGrain>(_ => new ImporterGrain(statistics), options.Grains.ImporterIdleTimeout);
         // The router holds the largest model and is used by every request: it stays for the silo's lifetime.
         runtime.Register<IRouterGrain, RouterGrain>(
-            _ => new RouterGrain(store, chapters, runtime, labels, classification, time, services.GetService<IOverrideStore>()), Timeout.InfiniteTimeSpan);
+            _ => new RouterGrain(store, chapters, runtime, labels, classification, time, loggers.CreateLogger<RouterGrain>(), services.GetService<IOverrideStore>()),
+            Timeout.InfiniteTimeSpan);
         runtime.Start();
         return new SiloGrains(runtime, chapters);
     }

@@ -11,11 +11,13 @@ using Microsoft.Extensions.Options;
 namespace HsActors.Silo.Hosting;
 
 /// <summary>
-/// Start-up in the background so health answers at once: trains a model from the bundled corpus when the model
-/// directory is empty, then activates the router grain; readiness follows each step.
+/// Start-up in the background so health answers at once: when the model store has no model, trains one from the
+/// bundled corpus into the model directory (unless one is there already) and publishes it into the model registry
+/// as the first version of the router and every chapter (created by "bootstrap", promoted); then activates the router
+/// grain. Readiness follows each step.
 /// </summary>
 internal sealed class ModelBootstrapper(
-    IOptions<SiloOptions> options, IModelStore store, IGrainFactory grains, SiloReadiness readiness, ILogger<ModelBootstrapper> logger)
+    IOptions<SiloOptions> options, IModelStore store, IGrainFactory grains, ModelPointerFollower follower, SiloReadiness readiness, ILogger<ModelBootstrapper> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -23,14 +25,24 @@ internal sealed class ModelBootstrapper(
         await Task.Yield();
         try
         {
-            if (!store.HasModel())
+            if (!await store.HasModelAsync(stoppingToken))
             {
                 var target = options.Value.ResolvedModelDirectory;
-                readiness.Set(SiloState.Training, $"No model in {target}; training one from the bundled corpus.");
-                await Task.Run(() => TrainInto(target, stoppingToken), stoppingToken);
+                if (!ModelDirectory.Exists(target))
+                {
+                    readiness.Set(SiloState.Training, $"No model in {target}; training one from the bundled corpus.");
+                    await Task.Run(() => TrainInto(target, stoppingToken), stoppingToken);
+                }
+                if (store is RegistryModelStore registry)
+                {
+                    readiness.Set(SiloState.Loading, $"Publishing the model in {target} into the {store.Describe()}.");
+                    var version = await new ModelSetPublisher(registry.Registry).PublishAsync(target, stoppingToken);
+                    logger.LogInformation("Published and promoted model {Version} from {Directory} into the {Store}.", version, target, store.Describe());
+                }
             }
             readiness.Set(SiloState.Loading, $"Loading the router model from {store.Describe()}.");
             var versions = await grains.GetGrain<IRouterGrain>(IRouterGrain.Key).GetModelVersionsAsync();
+            follower.RouterActivated = true;
             readiness.Set(SiloState.Ready, $"Serving router model {versions.RouterVersion}.", versions.RouterVersion);
             logger.LogInformation("Ready: router model {Version} from {Store}.", versions.RouterVersion, store.Describe());
         }

@@ -21,6 +21,8 @@ public static class ApiRoles
 
     /// <summary>Reading the audit trail.</summary>
     public const string AuditPolicy = "audit-read";
+    /// <summary>Model administration: versions, promotion, canaries, shadows, pins, retraining.</summary>
+    public const string AdminPolicy = "admin";
 
     public static void AddPolicies(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
@@ -29,5 +31,6 @@ public static class ApiRoles
         options.AddPolicy(ReadPolicy, p => p.RequireAuthenticatedUser().RequireRole(Officer, Admin));
         options.AddPolicy(AssessPolicy, p => p.RequireAuthenticatedUser().RequireRole(Officer, Admin));
         options.AddPolicy(AuditPolicy, p => p.RequireAuthenticatedUser().RequireRole(Admin));
+        options.AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Admin));
     }
 }

@@ -6,19 +6,21 @@ namespace HsActors.Cli;
 /// <summary>The <c>hs</c> command line: verbs, parsing, and the one place failures become messages and exit codes.</summary>
 public static class HsCommandLine
 {
-    public static RootCommand Build(CliConsole console) => new("HsActors: ranked 8-digit HS code (BTKI) recommendations for customs goods descriptions.")
+    /// <param name="http">The HTTP handler the silo verbs use; null = a plain client (tests pass an in-memory server's).</param>
+    public static RootCommand Build(CliConsole console, HttpMessageHandler? http = null) => new("HsActors: ranked 8-digit HS code (BTKI) recommendations for customs goods descriptions.")
     {
         TrainCommand.Create(console),
         ClassifyCommand.Create(console),
         EvaluateCommand.Create(console),
+        ModelsCommand.Create(console, http),
     };
 
-    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default, HttpMessageHandler? http = null)
     {
         ParseResult parsed;
         try
         {
-            parsed = Build(console).Parse(args);
+            parsed = Build(console, http).Parse(args);
         }
         catch (InvalidOperationException e)
         {

@@ -1,3 +1,4 @@
+using HsActors.Abstractions.Blobs;
 using HsActors.Abstractions.Grains;
 using HsActors.Abstractions.Overrides;
 using HsActors.Abstractions.Statistics;
@@ -6,6 +7,7 @@ using HsActors.Grains.Classification;
 using HsActors.Grains.Importers;
 using HsActors.Grains.Models;
 using HsActors.Grains.Runtime;
+using Microsoft.Extensions.Logging;
 
 namespace HsActors.Grains;
 
@@ -17,14 +19,49 @@ namespace HsActors.Grains;
 /// </summary>
 public sealed class RouterGrain(
     IModelStore store, ChapterGrainDirectory chapters, IGrainFactory grains, NomenclatureLabels labels,
-    ClassificationOptions options, TimeProvider time, IOverrideStore? overrides = null) : Grain, IRouterGrain
+    ClassificationOptions options, TimeProvider time, ILogger<RouterGrain> logger, IOverrideStore? overrides = null) : Grain, IRouterGrain
 {
-    private LineClassifier? _classifier;
+    private volatile LineClassifier? _classifier;
+    private BlobETag? _etag;
+    private volatile ModelLoadFault? _fault;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _classifier = new LineClassifier(store.ReadRouter(), chapters, labels, options);
-        return Task.CompletedTask;
+        var stored = await store.ReadPointerAsync(IModelStore.RouterKey, cancellationToken).ConfigureAwait(false);
+        if (stored?.Pointer.ActiveVersion is not { } version)
+        {
+            throw new InvalidOperationException($"No router model in {store.Describe()}.");
+        }
+        // No previous router to fall back to: a refused router fails activation (and readiness) loudly.
+        _classifier = new LineClassifier(await store.ReadRouterAsync(version, cancellationToken).ConfigureAwait(false), chapters, labels, options);
+        _etag = stored.ETag;
+    }
+
+    /// <summary>
+    /// Swaps the router when its pointer changed. A new router must share the featurizer the chapter models index into,
+    /// which the retrainer guarantees (it retrains the router's weights over the same vectorizer).
+    /// </summary>
+    public async Task<ModelVersionReport> RefreshAsync()
+    {
+        var stored = await store.ReadPointerAsync(IModelStore.RouterKey).ConfigureAwait(false);
+        if (stored?.Pointer.ActiveVersion is { } version && stored.ETag != _etag && version != Classifier.Router.Metadata.Version)
+        {
+            try
+            {
+                var router = await store.ReadRouterAsync(version).ConfigureAwait(false);
+                _classifier = new LineClassifier(router, chapters, labels, options);
+                _fault = null;
+                logger.LogInformation("The router now serves {Version} (pointer revision {Revision}).", version, stored.Pointer.Revision);
+            }
+            catch (Exception e) when (VersionLoader.IsRefusal(e))
+            {
+                _fault = VersionLoader.Fault(version, e, time.GetUtcNow());
+                logger.LogError(e, "The router refused model version {Version}; it keeps serving {Serving}.", version, Classifier.Router.Metadata.Version);
+                return await GetModelVersionsAsync().ConfigureAwait(false);
+            }
+        }
+        _etag = stored?.ETag ?? _etag;
+        return await GetModelVersionsAsync().ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<ClassifyResponse>> ClassifyAsync(IReadOnlyList<ClassifyRequest> lines, ClassifyCallOptions callOptions)
@@ -75,7 +112,7 @@ public sealed class RouterGrain(
             .Where(c => c.Version is not null)
             .OrderBy(c => c.Key, StringComparer.Ordinal)
             .ToDictionary(c => c.Key, c => c.Version!, StringComparer.Ordinal);
-        return Task.FromResult(new ModelVersionReport(Classifier.Router.Metadata.Version, versions));
+        return Task.FromResult(new ModelVersionReport(Classifier.Router.Metadata.Version, versions) { RouterFault = _fault });
     }
 
     private ClassifyResponse ClassifyLine(LineClassifier classifier, ClassifyRequest line, ImporterStatistics? history, bool explain, bool consultOverrides)

@@ -8,11 +8,12 @@ return name switch
     "classify" => ClassifyBenchmark.Run(options),
     "train" => TrainBenchmark.Run(options),
     "liblinear" => LiblinearBenchmark.Run(options),
+    "retrain" => RetrainBenchmark.Run(options, args),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: hs-bench classify|train|liblinear [--model DIR] [--lines N] [--work DIR]");
+    Console.Error.WriteLine("usage: hs-bench classify|train|liblinear|retrain [--model DIR] [--lines N] [--work DIR] [--chapter NN]");
     return 2;
 }

@@ -1,3 +1,4 @@
+using HsActors.Abstractions.Models;
 using HsActors.Grains.Models;
 using HsActors.Nomenclature;
 
@@ -18,17 +19,18 @@ public sealed class ControlledModelStore(string directory) : IModelStore
 
     public string Describe() => "controlled " + _inner.Describe();
 
-    public bool HasModel() => _inner.HasModel();
+    public Task<bool> HasModelAsync(CancellationToken cancellationToken = default) => _inner.HasModelAsync(cancellationToken);
 
-    public VersionedRouter ReadRouter()
+    public Task<StoredPointer?> ReadPointerAsync(string key, CancellationToken cancellationToken = default) => _inner.ReadPointerAsync(key, cancellationToken);
+
+    public async Task<VersionedRouter> ReadRouterAsync(string version, CancellationToken cancellationToken = default)
     {
-        if (!_open.Task.Wait(TimeSpan.FromSeconds(30)))
-        {
-            throw new TimeoutException("The test never opened the model store.");
-        }
-        return _inner.ReadRouter();
+        await _open.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        return await _inner.ReadRouterAsync(version, cancellationToken);
     }
 
-    public VersionedChapter? ReadChapter(HsCode chapter) =>
-        FailChapters ? throw new IOException($"Simulated disk failure reading chapter {chapter} at /secret/path.") : _inner.ReadChapter(chapter);
+    public Task<VersionedChapter> ReadChapterAsync(HsCode chapter, string version, CancellationToken cancellationToken = default) =>
+        FailChapters ? throw new IOException($"Simulated disk failure reading chapter {chapter} at /secret/path.") : _inner.ReadChapterAsync(chapter, version, cancellationToken);
+
+    public IAsyncEnumerable<string> WatchAsync(TimeSpan interval, CancellationToken cancellationToken) => _inner.WatchAsync(interval, cancellationToken);
 }

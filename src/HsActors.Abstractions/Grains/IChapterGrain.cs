@@ -1,14 +1,15 @@
 namespace HsActors.Abstractions.Grains;
 
 /// <summary>
-/// One HS chapter ("01".."99"): holds the chapter's active model version. Classification reads the model without
-/// taking a turn; promoting a version is a turn, and swaps the model atomically so in-flight reads finish on the old one.
+/// One HS chapter ("01".."99"): holds the chapter's active model version (and its canary and shadow versions).
+/// Classification reads the models without taking a turn; a refresh is a turn that loads what the pointer names and
+/// swaps atomically, so in-flight reads finish on the old versions.
 /// </summary>
 public interface IChapterGrain : IGrainWithStringKey
 {
     [ReadOnly]
     Task<ChapterModelState> GetStateAsync();
 
-    /// <summary>Reads the chapter's currently promoted version from the model store and makes it active.</summary>
-    Task<ChapterModelState> PromoteLatestAsync();
+    /// <summary>Re-reads the chapter's pointer and loads what changed; a version that fails its checksum is refused and reported.</summary>
+    Task<ChapterModelState> RefreshAsync();
 }

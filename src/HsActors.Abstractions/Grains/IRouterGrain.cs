@@ -26,4 +26,7 @@ public interface IRouterGrain : IGrainWithStringKey
     /// <summary>The router's model version and the versions of the chapter grains now active.</summary>
     [AlwaysInterleave]
     Task<ModelVersionReport> GetModelVersionsAsync();
+
+    /// <summary>Re-reads the router's pointer and swaps to the version it names (a refused version is logged and reported).</summary>
+    Task<ModelVersionReport> RefreshAsync();
 }

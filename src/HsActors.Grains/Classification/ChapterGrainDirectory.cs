@@ -1,22 +1,23 @@
-using HsActors.Grains.Models;
 using HsActors.Grains.Runtime;
 using HsActors.Nomenclature;
 
 namespace HsActors.Grains.Classification;
 
 /// <summary>
-/// The classification hot path's way to the chapter grains: activates a chapter on first use and reads its active
-/// version without a turn (a dictionary lookup and a volatile read per chapter per line).
+/// The classification hot path's way to the chapter grains: activates a chapter on first use and reads its serving
+/// snapshot without a turn (a dictionary lookup and a volatile read per chapter per line).
 /// </summary>
 public sealed class ChapterGrainDirectory(GrainActivationTable<ChapterGrain> table)
 {
-    public VersionedChapter? Get(HsCode chapter)
+    public ChapterGrain Get(HsCode chapter)
     {
         var pending = table.GetActivatedAsync(chapter.Digits);
-        // Chapter activation loads synchronously, so a pending activation only means another thread is loading it now.
-        var grain = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
-        return grain.Current;
+        // A pending activation means the chapter's model is being loaded now; the line waits for it.
+        return pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
     }
 
     public IReadOnlyList<ChapterGrain> Active => table.ActiveGrains;
+
+    /// <summary>True when the chapter has an activation (done or in progress), so a pointer change concerns it.</summary>
+    public bool IsActivated(string chapter) => table.HasActivation(chapter);
 }

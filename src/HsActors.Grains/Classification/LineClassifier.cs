@@ -51,7 +51,7 @@ internal sealed class LineClassifier
     {
         var featurizer = _router.Model.Featurizer;
         var features = featurizer.Featurize(cleaned);
-        var pinned = new PinnedChapterModels(_chapters);
+        var pinned = new PinnedChapterModels(_chapters, RequestKey(line));
         var classifier = new HierarchicalClassifier(_router.Model, pinned, _options.Hierarchy);
         var top = line.Top ?? ClassificationOptions.DefaultTop;
         var rerank = history is not null && _options.ImporterHistoryWeight > 0 && history.CodedDeclarations > 0;
@@ -61,6 +61,7 @@ internal sealed class LineClassifier
             ranked = _reranker.Rerank(ranked, history!, top);
         }
 
+        pinned.OfferToShadows(features);
         var officerCode = officer is not null && HsCode.TryParse(officer.Code, out var parsed) ? parsed : (HsCode?)null;
         var check = line.DeclaredCode is not { } declared ? null
             : officerCode is { } assessed ? _judge.CheckAgainstAssessment(declared, assessed, officer!.AssessmentId)
@@ -103,6 +104,9 @@ internal sealed class LineClassifier
         };
     }
 
+    /// <summary>What the canary split is keyed by: the line's id when the caller gives one, else its text.</summary>
+    public static string RequestKey(ClassifyRequest line) => line.Id ?? line.Description;
+
     private Recommendation Describe(CodeRecommendation code, PinnedChapterModels pinned, DescriptionTerms? terms)
     {
         var (en, id) = _labels.Of(code.Code);
@@ -117,7 +121,7 @@ internal sealed class LineClassifier
 
     private Dictionary<string, string> Versions(PinnedChapterModels pinned)
     {
-        var versions = new Dictionary<string, string>(pinned.Pinned.Count + 1, StringComparer.Ordinal)
+        var versions = new Dictionary<string, string>(pinned.Count + 1, StringComparer.Ordinal)
         {
             [RouterVersionKey] = _router.Metadata.Version,
         };

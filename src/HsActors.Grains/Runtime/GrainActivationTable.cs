@@ -35,6 +35,9 @@ public sealed class GrainActivationTable<TGrain> : IGrainActivationTable
         .. _activations.Values.Where(a => !a.IsDeactivated && a.Activated.IsCompletedSuccessfully).Select(a => a.Activated.Result),
     ];
 
+    /// <summary>True when the key has an activation that is not being collected (activated or still activating).</summary>
+    public bool HasActivation(string key) => _activations.TryGetValue(key, out var activation) && !activation.IsDeactivated;
+
     /// <summary>
     /// The activated grain for direct, turn-free reads of state the grain swaps atomically (the classification hot
     /// path). Completes synchronously once the key is active: one dictionary lookup and a timestamp.

@@ -1,0 +1,72 @@
+using HsActors.Abstractions.Audit;
+using HsActors.Abstractions.Blobs;
+using HsActors.Abstractions.Models;
+using HsActors.Abstractions.Streaming;
+using HsActors.Grains.Classification;
+using HsActors.Grains.Models;
+using HsActors.Grains.Retraining;
+using HsActors.ModelRegistry;
+using HsActors.Storage.AzureBlob;
+using HsActors.Storage.FileSystem;
+using HsActors.Streaming.LocalLog;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HsActors.Silo.Hosting;
+
+/// <summary>
+/// Versioned models and their lifecycle: the blob store and model registry the grains serve from, the pointer
+/// follower, and the per-chapter retrainer fed by the assessment stream.
+/// </summary>
+internal static class ModelLifecycleServices
+{
+    public static IServiceCollection AddModelLifecycle(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ModelLifecycleSettings>(configuration.GetSection(ModelLifecycleSettings.ModelsSection));
+        services.Configure<AzureBlobSettings>(configuration.GetSection(ModelLifecycleSettings.AzureBlobSection));
+        // Bound lazily: the host's configuration is complete only when the services are built.
+        services.Configure<RetrainingOptions>(configuration.GetSection(ModelLifecycleSettings.RetrainingSection));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RetrainingOptions>>().Value);
+
+        services.AddSingleton<IBlobStore>(CreateBlobStore);
+        services.AddSingleton<IModelRegistry>(sp => new BlobModelRegistry(sp.GetRequiredService<IBlobStore>()));
+        services.AddSingleton<IModelStore>(sp => new RegistryModelStore(sp.GetRequiredService<IModelRegistry>(), Describe(sp)));
+        services.AddSingleton(sp => new ModelPointerFollower(
+            sp.GetRequiredService<IModelStore>(), sp.GetRequiredService<ChapterGrainDirectory>(), sp.GetRequiredService<HsActors.Abstractions.Grains.IGrainFactory>(),
+            sp.GetRequiredService<IOptions<ModelLifecycleSettings>>().Value.PollInterval, sp.GetRequiredService<ILogger<ModelPointerFollower>>()));
+        services.AddHostedService<ModelPointerFollowerService>();
+
+        // The assessment stream the retrainers read is the one AddAssessmentIngress registers (local log or RabbitMQ).
+        services.TryAddSingleton<IChapterOwnership, AllChaptersOwnership>();
+        services.AddSingleton(sp => new ActiveModels(sp.GetRequiredService<IModelRegistry>()));
+        services.AddSingleton(sp => new CandidateRelease(sp.GetRequiredService<IModelRegistry>(), sp.GetRequiredService<RetrainingOptions>(),
+            sp.GetService<IAuditTrail>(), sp.GetRequiredService<ILogger<CandidateRelease>>()));
+        services.AddSingleton(sp => new ChapterRetrainer(sp.GetRequiredService<ActiveModels>(), sp.GetRequiredService<CandidateRelease>(),
+            sp.GetRequiredService<RetrainingOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new RouterRetrainer(sp.GetRequiredService<ActiveModels>(), sp.GetRequiredService<CandidateRelease>(),
+            sp.GetRequiredService<RetrainingOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new RetrainingScheduler(sp.GetRequiredService<IAssessmentStream>(), sp.GetRequiredService<ActiveModels>(),
+            sp.GetRequiredService<ChapterRetrainer>(), sp.GetRequiredService<RouterRetrainer>(), sp.GetRequiredService<IChapterOwnership>(),
+            sp.GetRequiredService<RetrainingOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RetrainingScheduler>>()));
+        services.AddHostedService<RetrainingService>();
+        return services;
+    }
+
+    private static IBlobStore CreateBlobStore(IServiceProvider services)
+    {
+        var azure = services.GetRequiredService<IOptions<AzureBlobSettings>>().Value;
+        if (azure.IsConfigured)
+        {
+            return new AzureBlobStore(new HttpClient { Timeout = TimeSpan.FromSeconds(100) },
+                new AzureBlobStoreOptions { ConnectionString = azure.ResolvedConnectionString, ContainerName = azure.Container });
+        }
+        return new FileSystemBlobStore(Path.Combine(services.GetRequiredService<IOptions<SiloOptions>>().Value.ResolvedDataDirectory, "registry"));
+    }
+
+    private static string Describe(IServiceProvider services) => services.GetRequiredService<IBlobStore>() switch
+    {
+        AzureBlobStore store => $"model registry in Azure Blob container {store.ContainerUrl}",
+        FileSystemBlobStore store => $"model registry in {store.RootDirectory}",
+        _ => "model registry",
+    };
+}

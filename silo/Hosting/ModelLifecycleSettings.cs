@@ -1,0 +1,36 @@
+namespace HsActors.Silo.Hosting;
+
+/// <summary>The <c>HsActors:Models</c> and <c>HsActors:AzureBlob</c> settings: where model versions live and how fast pointers are followed.</summary>
+public sealed class ModelLifecycleSettings
+{
+    public const string ModelsSection = "HsActors:Models";
+    public const string AzureBlobSection = "HsActors:AzureBlob";
+    public const string RetrainingSection = "HsActors:Retraining";
+
+    /// <summary>How often the chapter pointers are polled; a change is served within about this long plus the load.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+}
+
+/// <summary>
+/// Azure Blob storage for model versions: a connection string, or account name, key and endpoint. Unset = the
+/// embedded file-system store under the data directory.
+/// </summary>
+public sealed class AzureBlobSettings
+{
+    public string? ConnectionString { get; set; }
+
+    public string? AccountName { get; set; }
+
+    public string? AccountKey { get; set; }
+
+    /// <summary>Blob endpoint, e.g. https://myaccount.blob.core.windows.net or http://127.0.0.1:10000/devstoreaccount1.</summary>
+    public string? Endpoint { get; set; }
+
+    public string Container { get; set; } = "hsactors-models";
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString) || !string.IsNullOrWhiteSpace(AccountName);
+
+    public string ResolvedConnectionString => !string.IsNullOrWhiteSpace(ConnectionString)
+        ? ConnectionString
+        : $"AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={Endpoint}";
+}

@@ -1,0 +1,3 @@
+namespace HsActors.Contracts.Models;
+
+public sealed record ModelChapterList(IReadOnlyList<ModelChapterSummary> Chapters);
