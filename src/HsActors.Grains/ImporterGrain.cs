@@ -29,6 +29,8 @@ public sealed class ImporterGrain(IImporterStatisticsStore store) : Grain, IImpo
             return next;
         }
         await store.AppendAsync([delta]).ConfigureAwait(false);
+        // A shared store may have skipped the delta because another silo counted that stream offset first; the cache
+        // applies it all the same, since either way the store now holds it exactly once.
         _statistics = next;
         return next;
     }

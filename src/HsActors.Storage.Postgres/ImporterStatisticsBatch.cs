@@ -3,9 +3,9 @@ using HsActors.Abstractions.Statistics;
 namespace HsActors.Storage.Postgres;
 
 /// <summary>
-/// The deltas of one write-behind transaction summed per row: one importer_totals row per importer, one
-/// importer_tallies row per (importer, kind, key), and the latest offset per consumer. Rows are sorted ordinally so
-/// that every silo locks them in the same order, which keeps concurrent transactions from deadlocking.
+/// The deltas of one write-behind transaction summed per row: one importer_totals row per importer (with the highest
+/// assessment-stream offset among its deltas), one importer_tallies row per (importer, kind, key). Rows are sorted
+/// ordinally so that every silo locks them in the same order, which keeps concurrent transactions from deadlocking.
 /// </summary>
 internal sealed class ImporterStatisticsBatch
 {
@@ -16,13 +16,10 @@ internal sealed class ImporterStatisticsBatch
 
     private readonly SortedDictionary<string, TotalsRow> _totals = new(StringComparer.Ordinal);
     private readonly SortedDictionary<(string Importer, string Kind, string Key), TallyRow> _tallies = new(TallyOrder.Instance);
-    private readonly SortedDictionary<string, long> _offsets = new(StringComparer.Ordinal);
 
     public IEnumerable<KeyValuePair<string, TotalsRow>> Totals => _totals;
 
     public IEnumerable<KeyValuePair<(string Importer, string Kind, string Key), TallyRow>> Tallies => _tallies;
-
-    public IEnumerable<KeyValuePair<string, long>> Offsets => _offsets;
 
     public int TotalsCount => _totals.Count;
 
@@ -34,8 +31,9 @@ internal sealed class ImporterStatisticsBatch
         var at = PostgresTime.ToStored(delta.At);
         _totals[delta.ImporterId] = _totals.TryGetValue(delta.ImporterId, out var totals)
             ? new TotalsRow(totals.Declarations + delta.Declarations, totals.Assessments + delta.Assessments,
-                totals.Corrections + delta.Corrections, Min(totals.FirstSeen, at), Max(totals.LastSeen, at))
-            : new TotalsRow(delta.Declarations, delta.Assessments, delta.Corrections, at, at);
+                totals.Corrections + delta.Corrections, Min(totals.FirstSeen, at), Max(totals.LastSeen, at),
+                Max(totals.AssessmentStreamOffset, delta.StreamOffset))
+            : new TotalsRow(delta.Declarations, delta.Assessments, delta.Corrections, at, at, delta.StreamOffset);
         foreach (var (code, count) in delta.Codes)
         {
             AddTally(delta.ImporterId, CodeKind, code, count, at);
@@ -48,9 +46,6 @@ internal sealed class ImporterStatisticsBatch
             AddTally(delta.ImporterId, OriginKind, country, count, at);
     }
 
-    public void Add(ConsumerOffset offset) =>
-        _offsets[offset.Consumer] = Math.Max(offset.NextOffset, _offsets.GetValueOrDefault(offset.Consumer, long.MinValue));
-
     private void AddTally(string importer, string kind, string key, long count, DateTimeOffset at)
     {
         var id = (importer, kind, key);
@@ -61,7 +56,10 @@ internal sealed class ImporterStatisticsBatch
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 
-    public readonly record struct TotalsRow(long Declarations, long Assessments, long Corrections, DateTimeOffset FirstSeen, DateTimeOffset LastSeen);
+    private static long? Max(long? a, long? b) => a is { } x && b is { } y ? Math.Max(x, y) : a ?? b;
+
+    public readonly record struct TotalsRow(
+        long Declarations, long Assessments, long Corrections, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, long? AssessmentStreamOffset);
 
     public readonly record struct TallyRow(long Count, DateTimeOffset LastSeen);
 

@@ -28,12 +28,10 @@ public static class PostgresBackendServiceCollectionExtensions
         services.AddSingleton(sp => new PostgresStreamOffsetStore(sp.GetRequiredService<PostgresDatabase>()));
 
         services.RemoveAll<IImporterStatisticsStore>();
-        services.RemoveAll<IOffsetCommittingStatisticsStore>();
         services.RemoveAll<IOverrideStore>();
         services.RemoveAll<IAuditTrail>();
         services.RemoveAll<IStreamOffsetStore>();
         services.AddSingleton<IImporterStatisticsStore>(sp => sp.GetRequiredService<PostgresImporterStatisticsStore>());
-        services.AddSingleton<IOffsetCommittingStatisticsStore>(sp => sp.GetRequiredService<PostgresImporterStatisticsStore>());
         services.AddSingleton<IOverrideStore>(sp => sp.GetRequiredService<PostgresOverrideStore>());
         services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<PostgresAuditTrail>());
         services.AddSingleton<IStreamOffsetStore>(sp => sp.GetRequiredService<PostgresStreamOffsetStore>());

@@ -12,20 +12,49 @@ namespace HsActors.Storage.Postgres;
 /// them in one transaction of additive upserts (<c>n = t.n + excluded.n</c>), so deltas written through different silos
 /// add up exactly whatever the interleaving. An append completes only after its transaction committed.
 /// </summary>
-public sealed class PostgresImporterStatisticsStore : IOffsetCommittingStatisticsStore, IAsyncDisposable
+/// <remarks>
+/// Exactly-once assessment counting. Every silo may consume the shared assessment stream and append the same
+/// offset-carrying deltas (<see cref="ImporterDelta.StreamOffset"/>). The transaction first locks the row of every
+/// importer it touches (creating missing rows), reads each importer's stored mark
+/// (<see cref="ImporterStatistics.AssessmentStreamOffset"/>), keeps only the deltas whose offset is above it (in
+/// offset order, so two deltas of one importer in a batch are judged against each other too), and writes the counts
+/// and the new mark before it commits and unlocks. A second silo appending the same offset waits for the lock, then
+/// finds the mark at or above it and skips the delta. Deltas without an offset (declarations) are always added.
+/// </remarks>
+public sealed class PostgresImporterStatisticsStore : IImporterStatisticsStore, IAsyncDisposable
 {
+    // Placeholder rows exist only inside the transaction that creates them: an importer whose row is new has no mark,
+    // so at least one of its deltas is applied and the totals upsert overwrites the infinities (LEAST/GREATEST).
+    private const string InsertMissingImporters = """
+        INSERT INTO importer_totals (importer_id, declarations, assessments, corrections, first_seen, last_seen)
+        SELECT u.importer_id, 0, 0, 0, 'infinity', '-infinity'
+        FROM unnest(@importer_ids) WITH ORDINALITY AS u (importer_id, n)
+        ORDER BY u.n
+        ON CONFLICT (importer_id) DO NOTHING
+        """;
+
+    // The row locks serialise silos appending for the same importer until commit; ORDER BY makes every silo take them
+    // in the same order.
+    private const string LockImporters = """
+        SELECT importer_id, assessment_stream_offset FROM importer_totals
+        WHERE importer_id = ANY(@importer_ids)
+        ORDER BY importer_id
+        FOR UPDATE
+        """;
+
     private const string UpsertTotals = """
-        INSERT INTO importer_totals AS t (importer_id, declarations, assessments, corrections, first_seen, last_seen)
-        SELECT u.importer_id, u.declarations, u.assessments, u.corrections, u.first_seen, u.last_seen
-        FROM unnest(@importer_ids, @declarations, @assessments, @corrections, @first_seen, @last_seen) WITH ORDINALITY
-            AS u (importer_id, declarations, assessments, corrections, first_seen, last_seen, n)
+        INSERT INTO importer_totals AS t (importer_id, declarations, assessments, corrections, first_seen, last_seen, assessment_stream_offset)
+        SELECT u.importer_id, u.declarations, u.assessments, u.corrections, u.first_seen, u.last_seen, u.stream_offset
+        FROM unnest(@importer_ids, @declarations, @assessments, @corrections, @first_seen, @last_seen, @stream_offsets) WITH ORDINALITY
+            AS u (importer_id, declarations, assessments, corrections, first_seen, last_seen, stream_offset, n)
         ORDER BY u.n
         ON CONFLICT (importer_id) DO UPDATE SET
             declarations = t.declarations + excluded.declarations,
             assessments = t.assessments + excluded.assessments,
             corrections = t.corrections + excluded.corrections,
             first_seen = LEAST(t.first_seen, excluded.first_seen),
-            last_seen = GREATEST(t.last_seen, excluded.last_seen)
+            last_seen = GREATEST(t.last_seen, excluded.last_seen),
+            assessment_stream_offset = GREATEST(t.assessment_stream_offset, excluded.assessment_stream_offset)
         """;
 
     private const string UpsertTallies = """
@@ -40,9 +69,10 @@ public sealed class PostgresImporterStatisticsStore : IOffsetCommittingStatistic
 
     // One statement, hence one snapshot: totals and tallies are never read from different commits.
     private const string SelectImporter = """
-        SELECT 't', '', declarations, assessments, corrections, first_seen, last_seen FROM importer_totals WHERE importer_id = @importer_id
+        SELECT 't', '', declarations, assessments, corrections, first_seen, last_seen, assessment_stream_offset
+        FROM importer_totals WHERE importer_id = @importer_id
         UNION ALL
-        SELECT kind, key, count, 0, 0, last_seen, last_seen FROM importer_tallies WHERE importer_id = @importer_id
+        SELECT kind, key, count, 0, 0, last_seen, last_seen, NULL FROM importer_tallies WHERE importer_id = @importer_id
         """;
 
     private const int MaxDeadlockRetries = 5;
@@ -65,7 +95,11 @@ public sealed class PostgresImporterStatisticsStore : IOffsetCommittingStatistic
     /// <summary>Transactions committed so far (for tests and metrics: fewer than appends means batching worked).</summary>
     public long TransactionsCommitted => Interlocked.Read(ref _transactionsCommitted);
 
+    /// <summary>Deltas not added because their stream offset was already counted (by this silo or another).</summary>
+    public long DeltasSkipped => Interlocked.Read(ref _deltasSkipped);
+
     private long _transactionsCommitted;
+    private long _deltasSkipped;
 
     public async ValueTask<ImporterStatistics?> ReadAsync(string importerId, CancellationToken cancellationToken = default)
     {
@@ -96,6 +130,7 @@ public sealed class PostgresImporterStatisticsStore : IOffsetCommittingStatistic
                     Corrections = reader.GetInt64(4),
                     FirstSeen = reader.GetFieldValue<DateTimeOffset>(5),
                     LastSeen = reader.GetFieldValue<DateTimeOffset>(6),
+                    AssessmentStreamOffset = reader.IsDBNull(7) ? null : reader.GetInt64(7),
                 };
             }
             else
@@ -112,38 +147,30 @@ public sealed class PostgresImporterStatisticsStore : IOffsetCommittingStatistic
         };
     }
 
-    public Task AppendAsync(IReadOnlyList<ImporterDelta> deltas, CancellationToken cancellationToken = default) =>
-        EnqueueAsync(deltas, null, cancellationToken);
-
-    public Task AppendAsync(IReadOnlyList<ImporterDelta> deltas, ConsumerOffset offset, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(offset);
-        ArgumentException.ThrowIfNullOrEmpty(offset.Consumer, nameof(offset));
-        ArgumentOutOfRangeException.ThrowIfNegative(offset.NextOffset, nameof(offset));
-        return EnqueueAsync(deltas, offset, cancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _pending.Writer.TryComplete();
-        await _writer.ConfigureAwait(false);
-    }
-
-    private Task EnqueueAsync(IReadOnlyList<ImporterDelta> deltas, ConsumerOffset? offset, CancellationToken cancellationToken)
+    /// <remarks>A delta whose <see cref="ImporterDelta.StreamOffset"/> was already counted is skipped, and the append still succeeds.</remarks>
+    public Task AppendAsync(IReadOnlyList<ImporterDelta> deltas, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(deltas);
         foreach (var delta in deltas)
         {
             ArgumentNullException.ThrowIfNull(delta, nameof(deltas));
             ArgumentException.ThrowIfNullOrEmpty(delta.ImporterId, nameof(deltas));
+            if (delta.StreamOffset is < 0)
+                throw new ArgumentOutOfRangeException(nameof(deltas), delta.StreamOffset, "A stream offset cannot be negative.");
         }
-        if (deltas.Count == 0 && offset is null)
+        if (deltas.Count == 0)
             return Task.CompletedTask;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_pending.Writer.TryWrite(new PendingAppend(deltas, offset, done)))
+        if (!_pending.Writer.TryWrite(new PendingAppend(deltas, done)))
             throw new ObjectDisposedException(nameof(PostgresImporterStatisticsStore), "The importer statistics store is closed.");
         // A cancelled caller stops waiting; its deltas may still be committed, exactly like a lost acknowledgement.
         return done.Task.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _pending.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
     }
 
     private async Task WriteLoopAsync()
@@ -187,16 +214,9 @@ public sealed class PostgresImporterStatisticsStore : IOffsetCommittingStatistic
     private async Task CommitAsync(IReadOnlyList<PendingAppend> appends)
     {
         await _database.EnsureSchemaAsync().ConfigureAwait(false);
-        var rows = new ImporterStatisticsBatch();
-        foreach (var pending in appends)
-        {
-            foreach (var delta in pending.Deltas)
-                rows.Add(delta);
-            if (pending.Offset is { } offset)
-                rows.Add(offset);
-        }
-        await CommitWithRetryAsync(rows).ConfigureAwait(false);
+        var skipped = await CommitWithRetryAsync([.. appends.SelectMany(p => p.Deltas)]).ConfigureAwait(false);
         Interlocked.Increment(ref _transactionsCommitted);
+        Interlocked.Add(ref _deltasSkipped, skipped);
         foreach (var pending in appends)
             pending.Done.TrySetResult();
     }
@@ -208,14 +228,14 @@ public sealed class PostgresImporterStatisticsStore : IOffsetCommittingStatistic
             pending.Done.TrySetException(error);
     }
 
-    private async Task CommitWithRetryAsync(ImporterStatisticsBatch rows)
+    /// <returns>How many deltas were skipped as already counted.</returns>
+    private async Task<int> CommitWithRetryAsync(IReadOnlyList<ImporterDelta> deltas)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await WriteRowsAsync(rows).ConfigureAwait(false);
-                return;
+                return await WriteDeltasAsync(deltas).ConfigureAwait(false);
             }
             // Only errors that guarantee a rollback are retried: retrying after a lost commit acknowledgement could count twice.
             catch (PostgresException e) when (attempt < MaxDeadlockRetries && e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
@@ -225,39 +245,94 @@ public sealed class PostgresImporterStatisticsStore : IOffsetCommittingStatistic
         }
     }
 
-    private async Task WriteRowsAsync(ImporterStatisticsBatch rows)
+    private async Task<int> WriteDeltasAsync(IReadOnlyList<ImporterDelta> deltas)
     {
         await using var connection = await _database.DataSource.OpenConnectionAsync().ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        if (rows.TotalsCount > 0)
+        var applied = deltas;
+        if (deltas.Any(d => d.StreamOffset is not null))
         {
-            var totals = rows.Totals.ToArray();
-            var command = new NpgsqlBatchCommand(UpsertTotals);
-            command.Parameters.Add(PostgresParameters.Array("importer_ids", NpgsqlDbType.Text, totals.Select(r => r.Key)));
-            command.Parameters.Add(PostgresParameters.Array("declarations", NpgsqlDbType.Bigint, totals.Select(r => r.Value.Declarations)));
-            command.Parameters.Add(PostgresParameters.Array("assessments", NpgsqlDbType.Bigint, totals.Select(r => r.Value.Assessments)));
-            command.Parameters.Add(PostgresParameters.Array("corrections", NpgsqlDbType.Bigint, totals.Select(r => r.Value.Corrections)));
-            command.Parameters.Add(PostgresParameters.Array("first_seen", NpgsqlDbType.TimestampTz, totals.Select(r => r.Value.FirstSeen)));
-            command.Parameters.Add(PostgresParameters.Array("last_seen", NpgsqlDbType.TimestampTz, totals.Select(r => r.Value.LastSeen)));
-            batch.BatchCommands.Add(command);
+            // Every importer of the batch is locked here, not only those with offsets: rows locked later by the upserts
+            // would break the one global lock order.
+            var marks = await LockImportersAsync(connection, transaction, deltas).ConfigureAwait(false);
+            applied = Unapplied(deltas, marks);
         }
+        var rows = new ImporterStatisticsBatch();
+        foreach (var delta in applied)
+            rows.Add(delta);
+        if (rows.TotalsCount > 0)
+            await WriteRowsAsync(connection, transaction, rows).ConfigureAwait(false);
+        await transaction.CommitAsync().ConfigureAwait(false);
+        return deltas.Count - applied.Count;
+    }
+
+    private static async Task<Dictionary<string, long?>> LockImportersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ImporterDelta> deltas)
+    {
+        var importers = deltas.Select(d => d.ImporterId).Distinct().Order(StringComparer.Ordinal).ToArray();
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(InsertMissingImporters) { Parameters = { PostgresParameters.Array("importer_ids", NpgsqlDbType.Text, importers) } },
+                new NpgsqlBatchCommand(LockImporters) { Parameters = { PostgresParameters.Array("importer_ids", NpgsqlDbType.Text, importers) } },
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync().ConfigureAwait(false);
+        var marks = new Dictionary<string, long?>(StringComparer.Ordinal);
+        while (await reader.ReadAsync().ConfigureAwait(false))
+            marks[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetInt64(1);
+        return marks;
+    }
+
+    /// <summary>
+    /// The deltas to add under the locked marks: all without an offset, and per importer those whose offset is above
+    /// the mark and above every offset applied before it in this batch, taken in offset order.
+    /// </summary>
+    internal static IReadOnlyList<ImporterDelta> Unapplied(IReadOnlyList<ImporterDelta> deltas, IReadOnlyDictionary<string, long?> marks)
+    {
+        var applied = new List<ImporterDelta>(deltas.Count);
+        var highest = new Dictionary<string, long?>(marks, StringComparer.Ordinal);
+        foreach (var delta in deltas.OrderBy(d => d.StreamOffset ?? -1)) // a stable sort: appends keep their order otherwise
+        {
+            if (delta.StreamOffset is not { } offset)
+            {
+                applied.Add(delta);
+                continue;
+            }
+            if (highest.GetValueOrDefault(delta.ImporterId) is { } mark && offset <= mark)
+                continue;
+            highest[delta.ImporterId] = offset;
+            applied.Add(delta);
+        }
+        return applied;
+    }
+
+    private static async Task WriteRowsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ImporterStatisticsBatch rows)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var totals = rows.Totals.ToArray();
+        var command = new NpgsqlBatchCommand(UpsertTotals);
+        command.Parameters.Add(PostgresParameters.Array("importer_ids", NpgsqlDbType.Text, totals.Select(r => r.Key)));
+        command.Parameters.Add(PostgresParameters.Array("declarations", NpgsqlDbType.Bigint, totals.Select(r => r.Value.Declarations)));
+        command.Parameters.Add(PostgresParameters.Array("assessments", NpgsqlDbType.Bigint, totals.Select(r => r.Value.Assessments)));
+        command.Parameters.Add(PostgresParameters.Array("corrections", NpgsqlDbType.Bigint, totals.Select(r => r.Value.Corrections)));
+        command.Parameters.Add(PostgresParameters.Array("first_seen", NpgsqlDbType.TimestampTz, totals.Select(r => r.Value.FirstSeen)));
+        command.Parameters.Add(PostgresParameters.Array("last_seen", NpgsqlDbType.TimestampTz, totals.Select(r => r.Value.LastSeen)));
+        command.Parameters.Add(PostgresParameters.Array("stream_offsets", NpgsqlDbType.Bigint, totals.Select(r => r.Value.AssessmentStreamOffset)));
+        batch.BatchCommands.Add(command);
         if (rows.TalliesCount > 0)
         {
             var tallies = rows.Tallies.ToArray();
-            var command = new NpgsqlBatchCommand(UpsertTallies);
-            command.Parameters.Add(PostgresParameters.Array("importer_ids", NpgsqlDbType.Text, tallies.Select(r => r.Key.Importer)));
-            command.Parameters.Add(PostgresParameters.Array("kinds", NpgsqlDbType.Text, tallies.Select(r => r.Key.Kind)));
-            command.Parameters.Add(PostgresParameters.Array("keys", NpgsqlDbType.Text, tallies.Select(r => r.Key.Key)));
-            command.Parameters.Add(PostgresParameters.Array("counts", NpgsqlDbType.Bigint, tallies.Select(r => r.Value.Count)));
-            command.Parameters.Add(PostgresParameters.Array("last_seen", NpgsqlDbType.TimestampTz, tallies.Select(r => r.Value.LastSeen)));
-            batch.BatchCommands.Add(command);
+            var tally = new NpgsqlBatchCommand(UpsertTallies);
+            tally.Parameters.Add(PostgresParameters.Array("importer_ids", NpgsqlDbType.Text, tallies.Select(r => r.Key.Importer)));
+            tally.Parameters.Add(PostgresParameters.Array("kinds", NpgsqlDbType.Text, tallies.Select(r => r.Key.Kind)));
+            tally.Parameters.Add(PostgresParameters.Array("keys", NpgsqlDbType.Text, tallies.Select(r => r.Key.Key)));
+            tally.Parameters.Add(PostgresParameters.Array("counts", NpgsqlDbType.Bigint, tallies.Select(r => r.Value.Count)));
+            tally.Parameters.Add(PostgresParameters.Array("last_seen", NpgsqlDbType.TimestampTz, tallies.Select(r => r.Value.LastSeen)));
+            batch.BatchCommands.Add(tally);
         }
-        foreach (var (consumer, nextOffset) in rows.Offsets)
-            batch.BatchCommands.Add(PostgresStreamOffsetStore.CreateSaveCommand(consumer, nextOffset));
         await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
-        await transaction.CommitAsync().ConfigureAwait(false);
     }
 
-    private sealed record PendingAppend(IReadOnlyList<ImporterDelta> Deltas, ConsumerOffset? Offset, TaskCompletionSource Done);
+    private sealed record PendingAppend(IReadOnlyList<ImporterDelta> Deltas, TaskCompletionSource Done);
 }

@@ -1,13 +1,11 @@
 using HsActors.Abstractions.Streaming;
-using Npgsql;
 
 namespace HsActors.Storage.Postgres;
 
 /// <summary>
-/// Stream consumer offsets in the <c>stream_offsets</c> table. The same rows are written by
-/// <see cref="PostgresImporterStatisticsStore.AppendAsync(IReadOnlyList{HsActors.Abstractions.Statistics.ImporterDelta}, HsActors.Abstractions.Statistics.ConsumerOffset, CancellationToken)"/>
-/// in the transaction of the deltas they account for, so a consumer that loads its offset here resumes exactly after
-/// what it counted.
+/// Stream consumer offsets in the <c>stream_offsets</c> table, shared by every silo. A saved offset is only where a
+/// consumer resumes: it may lag behind what was applied, so what a consumer applies must tolerate replays (importer
+/// statistics skip offsets already counted, see <see cref="PostgresImporterStatisticsStore"/>; overrides are upserts).
 /// </summary>
 public sealed class PostgresStreamOffsetStore(PostgresDatabase database) : IStreamOffsetStore
 {
@@ -30,11 +28,9 @@ public sealed class PostgresStreamOffsetStore(PostgresDatabase database) : IStre
         ArgumentException.ThrowIfNullOrEmpty(consumer);
         ArgumentOutOfRangeException.ThrowIfNegative(nextOffset);
         await database.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { CreateSaveCommand(consumer, nextOffset) } };
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = database.DataSource.CreateCommand(Upsert);
+        command.Parameters.AddWithValue("consumer", consumer);
+        command.Parameters.AddWithValue("next_offset", nextOffset);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    internal static NpgsqlBatchCommand CreateSaveCommand(string consumer, long nextOffset) =>
-        new(Upsert) { Parameters = { new NpgsqlParameter("consumer", consumer), new NpgsqlParameter("next_offset", nextOffset) } };
 }

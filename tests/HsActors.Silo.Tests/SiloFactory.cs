@@ -20,6 +20,12 @@ public sealed class SiloFactory(string modelDirectory, string dataDirectory, IRe
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Settings that Program reads while it registers services (which backends to use) must be there before the
+        // app configuration below is applied, which happens only when the host is built: UseSetting passes them early.
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureAppConfiguration((_, configuration) =>
         {
             var values = new Dictionary<string, string?>
