@@ -59,7 +59,8 @@ internal static class AssessmentServices
         if (!rabbit.IsConfigured)
         {
             var path = Path.Combine(AssessmentDirectory(services), LogFileName);
-            var log = LocalLogAssessmentStream.Open(path);
+            // A silo restarted in place may find its previous instance still closing the log.
+            var log = LocalLogAssessmentStream.Open(path, new LocalLogOptions { LockWait = TimeSpan.FromSeconds(15) });
             logger.LogInformation("Assessment stream: local log {Path}.", path);
             return log;
         }

@@ -64,17 +64,7 @@ public sealed class LocalLogAssessmentStream : IAssessmentStream
         Directory.CreateDirectory(directory);
         var created = !File.Exists(path);
 
-        FileStream writerLock;
-        try
-        {
-            // FileShare.None takes an exclusive lock (flock on Unix) on a companion file for as long as the log is
-            // open, so two streams, in this process or another, can never interleave appends.
-            writerLock = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
-        }
-        catch (IOException e)
-        {
-            throw new IOException($"Assessment log '{path}' is already open for appending (its .lock file is held): {e.Message}", e);
-        }
+        var writerLock = AcquireWriterLock(path, options.LockWait);
 
         FileStream writer;
         try
@@ -199,6 +189,32 @@ public sealed class LocalLogAssessmentStream : IAssessmentStream
                 continue;
             }
             await WaitForAppendAsync(appended, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// FileShare.None takes an exclusive lock (flock on Unix) on a companion file for as long as the log is open, so two
+    /// streams, in this process or another, can never interleave appends.
+    /// </summary>
+    private static FileStream AcquireWriterLock(string path, TimeSpan wait)
+    {
+        var deadline = DateTime.UtcNow + wait;
+        var delay = TimeSpan.FromMilliseconds(20);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+            }
+            catch (IOException e) when (DateTime.UtcNow + delay > deadline)
+            {
+                throw new IOException($"Assessment log '{path}' is already open for appending (its .lock file is held): {e.Message}", e);
+            }
+            catch (IOException)
+            {
+                Thread.Sleep(delay);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 500));
+            }
         }
     }
 

@@ -9,8 +9,15 @@ public sealed record LocalLogOptions
     /// unfinished batch are all the tail a crash can leave behind.</summary>
     public int MaxBatchBytes { get; init; } = 4 << 20;
 
+    /// <summary>
+    /// How long <see cref="LocalLogAssessmentStream.Open"/> keeps trying while another stream holds the log. A host that
+    /// restarts in place may open the log while its previous instance is still closing it; zero fails at once.
+    /// </summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.Zero;
+
     internal void Validate()
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(LockWait, TimeSpan.Zero, nameof(LockWait));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRecordBytes, 64, nameof(MaxRecordBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatchBytes, MaxRecordBytes + LogRecordFormat.HeaderSize, nameof(MaxBatchBytes));
     }
