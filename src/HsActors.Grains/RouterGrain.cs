@@ -7,6 +7,8 @@ using HsActors.Grains.Classification;
 using HsActors.Grains.Importers;
 using HsActors.Grains.Models;
 using HsActors.Grains.Runtime;
+using HsActors.Learning;
+using HsActors.Nomenclature;
 using Microsoft.Extensions.Logging;
 
 namespace HsActors.Grains;
@@ -75,15 +77,23 @@ public sealed class RouterGrain(
 
         // An empty override table (the usual case) costs one call per request, not a lookup per line.
         var consultOverrides = overrides is not null && await overrides.CountAsync().ConfigureAwait(false) > 0;
+        // Two passes: cleanse, vectorize and route every line, activate the chapters they need (awaited, not blocked on),
+        // then rank the lines in parallel against chapters that are all in memory.
+        var prepared = new (string Cleaned, SparseVector Features)[lines.Count];
+        ForEachLine(lines.Count, i =>
+        {
+            var cleaned = classifier.Clean(lines[i].Description);
+            prepared[i] = (cleaned, classifier.Router.Model.Featurizer.Featurize(cleaned));
+        });
+        var needed = new HashSet<HsCode>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            classifier.CollectChapters(lines[i], prepared[i].Features, needed);
+        }
+        await chapters.ActivateAsync(needed).ConfigureAwait(false);
         var results = new ClassifyResponse[lines.Count];
-        if (lines.Count == 1)
-        {
-            results[0] = ClassifyLine(classifier, lines[0], History(histories, lines[0]), callOptions.Explain, consultOverrides);
-        }
-        else
-        {
-            Parallel.For(0, lines.Count, i => results[i] = ClassifyLine(classifier, lines[i], History(histories, lines[i]), callOptions.Explain, consultOverrides));
-        }
+        ForEachLine(lines.Count, i => results[i] = ClassifyLine(
+            classifier, lines[i], prepared[i].Cleaned, prepared[i].Features, History(histories, lines[i]), callOptions.Explain, consultOverrides));
 
         if (importers.Length > 0)
         {
@@ -115,9 +125,9 @@ public sealed class RouterGrain(
         return Task.FromResult(new ModelVersionReport(Classifier.Router.Metadata.Version, versions) { RouterFault = _fault });
     }
 
-    private ClassifyResponse ClassifyLine(LineClassifier classifier, ClassifyRequest line, ImporterStatistics? history, bool explain, bool consultOverrides)
+    private ClassifyResponse ClassifyLine(LineClassifier classifier, ClassifyRequest line, string cleaned, SparseVector features,
+        ImporterStatistics? history, bool explain, bool consultOverrides)
     {
-        var cleaned = classifier.Clean(line.Description);
         OfficerOverride? officer = null;
         if (consultOverrides && cleaned.Length > 0)
         {
@@ -125,7 +135,17 @@ public sealed class RouterGrain(
             var lookup = overrides!.FindAsync(cleaned, line.ImporterId);
             officer = lookup.IsCompletedSuccessfully ? lookup.Result : lookup.AsTask().GetAwaiter().GetResult();
         }
-        return classifier.Classify(line, cleaned, history, explain, officer);
+        return classifier.Classify(line, cleaned, features, history, explain, officer);
+    }
+
+    private static void ForEachLine(int count, Action<int> body)
+    {
+        if (count == 1)
+        {
+            body(0);
+            return;
+        }
+        Parallel.For(0, count, body);
     }
 
     private LineClassifier Classifier => _classifier ?? throw new InvalidOperationException("The router grain is not activated.");

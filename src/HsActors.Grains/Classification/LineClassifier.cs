@@ -4,6 +4,7 @@ using HsActors.Classification.Explanations;
 using HsActors.Classification.Hierarchy;
 using HsActors.Contracts;
 using HsActors.Grains.Models;
+using HsActors.Learning;
 using HsActors.Nomenclature;
 using ContractChapter = HsActors.Contracts.ChapterProbability;
 
@@ -47,10 +48,13 @@ internal sealed class LineClassifier
 
     /// <param name="cleaned">The line's description after <see cref="Clean"/>.</param>
     /// <param name="officer">An officer's decision for the same goods: it becomes the first recommendation, the model's follow.</param>
-    public ClassifyResponse Classify(ClassifyRequest line, string cleaned, ImporterStatistics? history, bool explain, OfficerOverride? officer)
+    public ClassifyResponse Classify(ClassifyRequest line, string cleaned, ImporterStatistics? history, bool explain, OfficerOverride? officer) =>
+        Classify(line, cleaned, _router.Model.Featurizer.Featurize(cleaned), history, explain, officer);
+
+    /// <param name="features">The features of <paramref name="cleaned"/>, when the caller already has them.</param>
+    public ClassifyResponse Classify(ClassifyRequest line, string cleaned, SparseVector features, ImporterStatistics? history, bool explain, OfficerOverride? officer)
     {
         var featurizer = _router.Model.Featurizer;
-        var features = featurizer.Featurize(cleaned);
         var pinned = new PinnedChapterModels(_chapters, RequestKey(line));
         var classifier = new HierarchicalClassifier(_router.Model, pinned, _options.Hierarchy);
         var top = line.Top ?? ClassificationOptions.DefaultTop;
@@ -102,6 +106,21 @@ internal sealed class LineClassifier
             DeclaredCodeCheck = check,
             FromOfficerAssessment = officerCode is not null,
         };
+    }
+
+    /// <summary>Adds the chapters the line will consult: its most probable ones and the chapter of its declared code.</summary>
+    public void CollectChapters(ClassifyRequest line, in SparseVector features, ISet<HsCode> chapters)
+    {
+        Span<int> best = stackalloc int[Math.Min(_options.Hierarchy.ChaptersToExpand, _router.Model.Chapters.Count)];
+        var count = _router.Model.TopChapters(features, best);
+        for (var i = 0; i < count; i++)
+        {
+            chapters.Add(_router.Model.Chapters[best[i]]);
+        }
+        if (line.DeclaredCode is { } declared && HsCode.TryParse(declared, out var code))
+        {
+            chapters.Add(code.Chapter);
+        }
     }
 
     /// <summary>What the canary split is keyed by: the line's id when the caller gives one, else its text.</summary>
