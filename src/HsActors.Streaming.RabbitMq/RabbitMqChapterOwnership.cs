@@ -37,11 +37,8 @@ public sealed class RabbitMqChapterOwnership : IChapterOwnership, IAsyncDisposab
         _logger = logger ?? NullLogger<RabbitMqChapterOwnership>.Instance;
     }
 
-    public bool Owns(string key)
-    {
-        ObjectDisposedException.ThrowIf(_disposing.IsCancellationRequested, this);
-        return Candidacy(key).IsOwner;
-    }
+    /// <summary>False once disposed: a silo shutting down owns nothing (its tokens are on their way to other silos).</summary>
+    public bool Owns(string key) => !_disposing.IsCancellationRequested && Candidacy(key).IsOwner;
 
     /// <summary>Starts competing for <paramref name="key"/> (if not yet) and waits until its subscription stands.</summary>
     public Task CompeteAsync(string key, CancellationToken cancellationToken = default)
