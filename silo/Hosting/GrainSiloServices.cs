@@ -41,7 +41,10 @@ internal static class GrainSiloServices
 
         var chapterTable = runtime.Register<IChapterGrain, ChapterGrain>(_ => new ChapterGrain(store, time, loggers.CreateLogger<ChapterGrain>()), options.Grains.ChapterIdleTimeout);
         var chapters = new ChapterGrainDirectory(chapterTable);
-        runtime.Register<IImporterGrain, ImporterGrain>(_ => new ImporterGrain(statistics), options.Grains.ImporterIdleTimeout);
+        // Only this silo writes its embedded delta log; any other store is shared, so cached reads must expire.
+        var importerRefresh = options.Grains.ImporterStatisticsRefresh
+            ?? (statistics is ImporterDeltaLog ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(1));
+        runtime.Register<IImporterGrain, ImporterGrain>(_ => new ImporterGrain(statistics, importerRefresh, time), options.Grains.ImporterIdleTimeout);
         // The router holds the largest model and is used by every request: it stays for the silo's lifetime.
         runtime.Register<IRouterGrain, RouterGrain>(
             _ => new RouterGrain(store, chapters, runtime, labels, classification, time, loggers.CreateLogger<RouterGrain>(), services.GetService<IOverrideStore>()),

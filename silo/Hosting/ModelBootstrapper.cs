@@ -17,7 +17,8 @@ namespace HsActors.Silo.Hosting;
 /// grain. Readiness follows each step.
 /// </summary>
 internal sealed class ModelBootstrapper(
-    IOptions<SiloOptions> options, IModelStore store, IGrainFactory grains, ModelPointerFollower follower, SiloReadiness readiness, ILogger<ModelBootstrapper> logger)
+    IOptions<SiloOptions> options, IOptions<ModelLifecycleSettings> lifecycle, IModelStore store, IGrainFactory grains, ModelPointerFollower follower,
+    SiloReadiness readiness, ILogger<ModelBootstrapper> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -43,6 +44,10 @@ internal sealed class ModelBootstrapper(
             readiness.Set(SiloState.Loading, $"Loading the router model from {store.Describe()}.");
             var versions = await grains.GetGrain<IRouterGrain>(IRouterGrain.Key).GetModelVersionsAsync();
             follower.RouterActivated = true;
+            if (store is RegistryModelStore models && lifecycle.Value.LoadChaptersBeforeReady)
+            {
+                await LoadChaptersAsync(models, stoppingToken);
+            }
             readiness.Set(SiloState.Ready, $"Serving router model {versions.RouterVersion}.", versions.RouterVersion);
             logger.LogInformation("Ready: router model {Version} from {Store}.", versions.RouterVersion, store.Describe());
         }
@@ -55,6 +60,28 @@ internal sealed class ModelBootstrapper(
             readiness.Set(SiloState.Failed, $"The model could not be loaded: {e.Message}");
             logger.LogCritical(e, "The silo has no model and will answer 503 to classification.");
         }
+    }
+
+    private async Task LoadChaptersAsync(RegistryModelStore models, CancellationToken cancellationToken)
+    {
+        var chapters = (await models.Registry.ListChaptersAsync(cancellationToken)).Where(c => c != IModelStore.RouterKey).ToList();
+        readiness.Set(SiloState.Loading, $"Loading {chapters.Count} chapter models from the {store.Describe()}.");
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(chapters,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, lifecycle.Value.ChapterLoadConcurrency), CancellationToken = cancellationToken },
+            async (chapter, _) =>
+            {
+                try
+                {
+                    await grains.GetGrain<IChapterGrain>(chapter).GetStateAsync();
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The chapter grain reports its own fault; the first line routed to it tries again.
+                    logger.LogWarning(e, "Chapter {Chapter} could not be loaded at start-up.", chapter);
+                }
+            });
+        logger.LogInformation("Loaded {Count} chapter models in {Seconds:0.0} s.", chapters.Count, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>Trains into a sibling directory and renames it into place, so a crash never leaves half a model.</summary>

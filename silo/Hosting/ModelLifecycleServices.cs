@@ -1,6 +1,7 @@
 using HsActors.Abstractions.Audit;
 using HsActors.Abstractions.Blobs;
 using HsActors.Abstractions.Models;
+using HsActors.Abstractions.Retraining;
 using HsActors.Abstractions.Streaming;
 using HsActors.Grains.Classification;
 using HsActors.Grains.Models;
@@ -9,6 +10,7 @@ using HsActors.ModelRegistry;
 using HsActors.Storage.AzureBlob;
 using HsActors.Storage.FileSystem;
 using HsActors.Streaming.LocalLog;
+using HsActors.Streaming.RabbitMq;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -37,7 +39,7 @@ internal static class ModelLifecycleServices
         services.AddHostedService<ModelPointerFollowerService>();
 
         // The assessment stream the retrainers read is the one AddAssessmentIngress registers (local log or RabbitMQ).
-        services.TryAddSingleton<IChapterOwnership, AllChaptersOwnership>();
+        services.TryAddSingleton(CreateOwnership);
         services.AddSingleton(sp => new ActiveModels(sp.GetRequiredService<IModelRegistry>()));
         services.AddSingleton(sp => new CandidateRelease(sp.GetRequiredService<IModelRegistry>(), sp.GetRequiredService<RetrainingOptions>(),
             sp.GetService<IAuditTrail>(), sp.GetRequiredService<ILogger<CandidateRelease>>()));
@@ -50,6 +52,16 @@ internal static class ModelLifecycleServices
             sp.GetRequiredService<RetrainingOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RetrainingScheduler>>()));
         services.AddHostedService<RetrainingService>();
         return services;
+    }
+
+    // With RabbitMQ configured the silo is one of several: each chapter is retrained by the silo holding its
+    // single-active-consumer queue's token. Alone, it owns everything.
+    private static IChapterOwnership CreateOwnership(IServiceProvider services)
+    {
+        var rabbit = services.GetRequiredService<IOptions<AssessmentIngressOptions>>().Value.RabbitMq;
+        return rabbit.IsConfigured
+            ? new RabbitMqChapterOwnership(RabbitMqUri.Parse(rabbit.Uri!), logger: services.GetRequiredService<ILogger<RabbitMqChapterOwnership>>())
+            : new AllChaptersOwnership();
     }
 
     private static IBlobStore CreateBlobStore(IServiceProvider services)

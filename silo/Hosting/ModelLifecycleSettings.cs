@@ -9,6 +9,16 @@ public sealed class ModelLifecycleSettings
 
     /// <summary>How often the chapter pointers are polled; a change is served within about this long plus the load.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Load every chapter model of the registry before the silo reports ready. Otherwise the first batch request
+    /// loads them on the classification threads, which block on the downloads: with a remote registry (Azure Blob)
+    /// a cold silo's first batch then starves the thread pool for minutes.
+    /// </summary>
+    public bool LoadChaptersBeforeReady { get; set; } = true;
+
+    /// <summary>Chapter models loaded at once at start-up.</summary>
+    public int ChapterLoadConcurrency { get; set; } = 4;
 }
 
 /// <summary>

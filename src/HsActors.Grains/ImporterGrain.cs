@@ -6,18 +6,50 @@ namespace HsActors.Grains;
 
 /// <summary>
 /// Caches one importer's statistics. A recording is a turn that first makes the delta durable, then applies it, so what
-/// a caller was told is never lost and the cache never runs ahead of the store.
+/// a caller was told is never lost and the cache never runs ahead of the store. With a store other silos write too
+/// (<paramref name="refresh"/> finite), a read older than <paramref name="refresh"/> is refreshed from the store, so
+/// every silo shows what the others recorded within about that time.
 /// </summary>
-public sealed class ImporterGrain(IImporterStatisticsStore store) : Grain, IImporterGrain
+public sealed class ImporterGrain(IImporterStatisticsStore store, TimeSpan refresh, TimeProvider time) : Grain, IImporterGrain
 {
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
     private ImporterStatistics? _statistics;
+    private long _readAt;
+
+    /// <summary>A grain over a store only this silo writes: the cache is read once, at activation.</summary>
+    public ImporterGrain(IImporterStatisticsStore store)
+        : this(store, Timeout.InfiniteTimeSpan, TimeProvider.System)
+    {
+    }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _readAt = time.GetTimestamp();
         _statistics = await store.ReadAsync(Key, cancellationToken).ConfigureAwait(false) ?? ImporterStatistics.Empty(Key);
     }
 
-    public Task<ImporterStatistics> GetStatisticsAsync() => Task.FromResult(Statistics);
+    public async Task<ImporterStatistics> GetStatisticsAsync()
+    {
+        // Reads run concurrently (never beside a recording): one refreshes, the others answer from the cache. Other
+        // silos only add to the store, so the snapshot read is never behind what this cache holds.
+        if (refresh != Timeout.InfiniteTimeSpan && time.GetElapsedTime(_readAt) >= refresh && _refreshing.Wait(0))
+        {
+            try
+            {
+                var readAt = time.GetTimestamp();
+                if (await store.ReadAsync(Key).ConfigureAwait(false) is { } fresh)
+                {
+                    _statistics = fresh;
+                }
+                _readAt = readAt;
+            }
+            finally
+            {
+                _refreshing.Release();
+            }
+        }
+        return Statistics;
+    }
 
     public async Task<ImporterStatistics> RecordAsync(ImporterDelta delta)
     {

@@ -11,14 +11,16 @@ namespace HsActors.Streaming.RabbitMq;
 /// </summary>
 public sealed class ChapterOwnershipQueue
 {
+    /// <summary>The router model's key: retrained like a chapter, so owned like one.</summary>
+    public const string RouterKey = "router";
+
     private readonly IConnection _connection;
 
     public ChapterOwnershipQueue(IConnection connection, string chapter, string queuePrefix = "hsactors.retrain.chapter.",
         string queueType = "quorum")
     {
         ArgumentNullException.ThrowIfNull(connection);
-        if (chapter is not { Length: 2 } || !chapter.All(char.IsAsciiDigit))
-            throw new ArgumentException($"HS chapter '{chapter}' must be exactly two digits, such as \"87\".", nameof(chapter));
+        CheckKey(chapter);
         ArgumentNullException.ThrowIfNull(queuePrefix);
         if (queueType is not ("quorum" or "classic"))
             throw new ArgumentException($"Queue type '{queueType}' must be \"quorum\" or \"classic\".", nameof(queueType));
@@ -29,6 +31,13 @@ public sealed class ChapterOwnershipQueue
     }
 
     public string Chapter { get; }
+
+    /// <summary>Throws unless <paramref name="chapter"/> is two digits or <see cref="RouterKey"/>.</summary>
+    public static void CheckKey(string chapter)
+    {
+        if (chapter != RouterKey && (chapter is not { Length: 2 } || !chapter.All(char.IsAsciiDigit)))
+            throw new ArgumentException($"HS chapter '{chapter}' must be exactly two digits, such as \"87\", or \"{RouterKey}\".", nameof(chapter));
+    }
     public string QueueName { get; }
     public string QueueType { get; }
 

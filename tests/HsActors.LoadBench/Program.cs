@@ -19,7 +19,7 @@ var descriptions = new SyntheticDeclarationGenerator(HsNomenclature.Bundled, see
     .Generate(20_000).Select(d => d.Description).ToArray();
 
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-using var client = new HttpClient(handler) { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(120) };
+using var client = new HttpClient(handler) { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(600) }; // a cold silo loads its chapter models on the first batches
 client.DefaultRequestHeaders.Add("X-Api-Key", options.Key);
 
 using (var ready = await client.GetAsync("/health/ready"))

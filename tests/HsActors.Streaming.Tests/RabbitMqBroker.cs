@@ -52,6 +52,23 @@ public sealed class RabbitMqBroker : IAsyncLifetime
             ["ERL_EPMD_ADDRESS"] = "127.0.0.1", // the Erlang port mapper it may start listens on loopback only
         };
 
+        await StartServerAsync();
+    }
+
+    /// <summary>
+    /// Stops the node (clean shutdown, as an operator's restart) and starts it again on the same port and data
+    /// directory: durable queues, streams and persistent messages survive, every client connection is cut.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        await StopServerAsync();
+        await StartServerAsync();
+    }
+
+    private async Task StartServerAsync()
+    {
+        lock (_console)
+            _console.Clear();
         // setsid: the server runs in its own process group, so stopping it never touches the test host's group.
         var start = new ProcessStartInfo("setsid", ServerScript)
         {
@@ -84,7 +101,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
             catch (Exception e)
             {
                 await DisposeAsync();
-                throw new TimeoutException($"rabbitmq-server did not accept AMQP connections on port {port} within {StartTimeout}: {e.Message}\n{ConsoleTail()}", e);
+                throw new TimeoutException($"rabbitmq-server did not accept AMQP connections on port {Endpoint.Port} within {StartTimeout}: {e.Message}\n{ConsoleTail()}", e);
             }
         }
     }
@@ -116,6 +133,13 @@ public sealed class RabbitMqBroker : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await StopServerAsync();
+        if (Directory.Exists(_directory))
+            Directory.Delete(_directory, recursive: true);
+    }
+
+    private async Task StopServerAsync()
+    {
         if (_server is { HasExited: false })
         {
             // SIGTERM to the group makes the Erlang VM shut the node down cleanly; it is quicker than rabbitmqctl
@@ -133,8 +157,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
             }
         }
         _server?.Dispose();
-        if (Directory.Exists(_directory))
-            Directory.Delete(_directory, recursive: true);
+        _server = null;
     }
 
     private static void SignalProcessGroup(int leader, string signal)

@@ -1,3 +1,5 @@
+using HsActors.Abstractions.Retraining;
+
 namespace HsActors.Grains.Retraining;
 
 /// <summary>The embedded silo is alone: it owns every chapter and the router.</summary>

@@ -1,3 +1,4 @@
+using HsActors.Abstractions.Retraining;
 using HsActors.Abstractions.Streaming;
 using HsActors.Grains.Models;
 using Microsoft.Extensions.Logging;
@@ -117,7 +118,7 @@ public sealed class RetrainingScheduler(
         var now = time.GetUtcNow();
         foreach (var key in keys)
         {
-            if (!ownership.Owns(key))
+            if (!Acquired(key, ownership.Owns(key)))
             {
                 continue;
             }
@@ -149,6 +150,25 @@ public sealed class RetrainingScheduler(
                 state.Running = true;
             }
             Start(key, state, cancellationToken);
+        }
+    }
+
+    // In a cluster another silo may have trained the key while this one did not own it: on taking it over, read
+    // the newest version's offset again, so the new owner resumes where the old one stopped.
+    private bool Acquired(string key, bool owns)
+    {
+        lock (_gate)
+        {
+            if (!_keys.TryGetValue(key, out var state))
+            {
+                return owns;
+            }
+            if (owns && !state.Owned && !state.Running)
+            {
+                state.Through = null;
+            }
+            state.Owned = owns;
+            return owns;
         }
     }
 
@@ -236,6 +256,8 @@ public sealed class RetrainingScheduler(
         public DateTimeOffset NotBefore { get; set; }
 
         public bool Running { get; set; }
+
+        public bool Owned { get; set; } = true;
 
         public RetrainingOutcome? Last { get; set; }
 
