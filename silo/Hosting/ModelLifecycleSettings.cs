@@ -11,11 +11,11 @@ public sealed class ModelLifecycleSettings
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// Load every chapter model of the registry before the silo reports ready. Otherwise the first batch request
-    /// loads them on the classification threads, which block on the downloads: with a remote registry (Azure Blob)
-    /// a cold silo's first batch then starves the thread pool for minutes.
+    /// Load every chapter model of the registry before the silo reports ready, for a first request as fast as the
+    /// rest (the cluster turns it on). Off, chapters load on first use: a request awaits the loads its lines need
+    /// before it ranks them, so a cold chapter costs that request its download, never a blocked thread.
     /// </summary>
-    public bool LoadChaptersBeforeReady { get; set; } = true;
+    public bool LoadChaptersBeforeReady { get; set; }
 
     /// <summary>Chapter models loaded at once at start-up.</summary>
     public int ChapterLoadConcurrency { get; set; } = 4;
