@@ -110,6 +110,49 @@ public sealed class ChapterModel
         }
     }
 
+    /// <summary>
+    /// Writes the chapter's most probable subheadings (indices into <see cref="Subheadings"/>, best first) and their
+    /// probabilities times <paramref name="chapterProbability"/>; as many as fit <paramref name="best"/>. Returns the count.
+    /// </summary>
+    public int BestSubheadings(in SparseVector globalFeatures, float chapterProbability, Span<int> best, Span<float> probabilities)
+    {
+        var subCount = Subheadings.Count;
+        var floats = ArrayPool<float>.Shared;
+        var all = floats.Rent(subCount);
+        try
+        {
+            var span = all.AsSpan(0, subCount);
+            SubheadingProbabilities(globalFeatures, span);
+            var count = TopIndices.Select(span, best);
+            for (var i = 0; i < count; i++)
+            {
+                probabilities[i] = chapterProbability * span[best[i]];
+            }
+            return count;
+        }
+        finally
+        {
+            floats.Return(all);
+        }
+    }
+
+    /// <summary>Adds the national lines of one subheading (or the subheading itself when it has none) at <paramref name="pSub"/>.</summary>
+    public void AddLines(int subheading, in SparseVector globalFeatures, float pSub, List<CodeRecommendation> output)
+    {
+        var group = Lines[subheading];
+        if (group.Lines.Count == 0)
+        {
+            output.Add(new CodeRecommendation(Subheadings[subheading], pSub));
+            return;
+        }
+        Span<float> p = group.Lines.Count <= 256 ? stackalloc float[group.Lines.Count] : new float[group.Lines.Count];
+        group.Probabilities(globalFeatures, NationalLineCalibration, p);
+        for (var i = 0; i < p.Length; i++)
+        {
+            output.Add(new CodeRecommendation(group.Lines[i], pSub * p[i]));
+        }
+    }
+
     private void SubheadingProbabilities(in SparseVector globalFeatures, Span<float> probabilities)
     {
         if (SubheadingModel is null)
@@ -133,22 +176,6 @@ public sealed class ChapterModel
             ints.Return(indices);
             floats.Return(values);
             floats.Return(scores);
-        }
-    }
-
-    private void AddLines(int subheading, in SparseVector globalFeatures, float pSub, List<CodeRecommendation> output)
-    {
-        var group = Lines[subheading];
-        if (group.Lines.Count == 0)
-        {
-            output.Add(new CodeRecommendation(Subheadings[subheading], pSub));
-            return;
-        }
-        Span<float> p = group.Lines.Count <= 256 ? stackalloc float[group.Lines.Count] : new float[group.Lines.Count];
-        group.Probabilities(globalFeatures, NationalLineCalibration, p);
-        for (var i = 0; i < p.Length; i++)
-        {
-            output.Add(new CodeRecommendation(group.Lines[i], pSub * p[i]));
         }
     }
 }

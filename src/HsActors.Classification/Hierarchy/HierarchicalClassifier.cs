@@ -31,17 +31,55 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
         Span<int> topChapters = stackalloc int[Math.Min(Options.ChaptersToExpand, chapterCount)];
         TopIndices.Select(probabilities, topChapters);
 
+        // Best first, chapters by P(chapter), then each chapter's best subheadings by P(chapter) × P(subheading | chapter).
+        // No code is more probable than its subheading or its chapter, so once the top-th best code found so far beats
+        // them, neither their subheading scores nor their line models need to be computed: the ranking is the same.
         var ranked = new List<CodeRecommendation>(64);
+        var perChapter = Math.Max(1, Options.SubheadingsToExpand);
+        Span<int> best = stackalloc int[perChapter];
+        Span<float> bestP = stackalloc float[perChapter];
+        Span<float> bound = stackalloc float[top];
+        var bounded = 0;
         var chaptersOut = new ChapterProbability[topChapters.Length];
         for (var i = 0; i < topChapters.Length; i++)
         {
             var chapter = Router.Chapters[topChapters[i]];
             var p = probabilities[topChapters[i]];
             chaptersOut[i] = new ChapterProbability(chapter, p);
-            Chapters.Get(chapter)?.Rank(features, p, Options.SubheadingsToExpand, ranked);
+            if (bounded == top && p < bound[top - 1] || Chapters.Get(chapter) is not { } model)
+            {
+                continue;
+            }
+            var count = model.BestSubheadings(features, p, best, bestP);
+            for (var j = 0; j < count && !(bounded == top && bestP[j] < bound[top - 1]); j++)
+            {
+                var before = ranked.Count;
+                model.AddLines(best[j], features, bestP[j], ranked);
+                for (var r = before; r < ranked.Count; r++)
+                {
+                    bounded = InsertBound(bound, bounded, ranked[r].Probability);
+                }
+            }
         }
         chapterRanking = chaptersOut;
         return TopUnique(ranked, top);
+    }
+
+    /// <summary>Keeps <paramref name="bound"/> as the largest probabilities seen, descending; returns how many it holds.</summary>
+    private static int InsertBound(Span<float> bound, int count, float probability)
+    {
+        if (count == bound.Length && probability <= bound[^1])
+        {
+            return count;
+        }
+        var at = Math.Min(count, bound.Length - 1);
+        while (at > 0 && bound[at - 1] < probability)
+        {
+            bound[at] = bound[at - 1];
+            at--;
+        }
+        bound[at] = probability;
+        return Math.Min(count + 1, bound.Length);
     }
 
     /// <summary>
