@@ -40,33 +40,26 @@ internal static class ClassifyEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static async Task<IResult> ClassifyAsync(
+    private static Task<IResult> ClassifyAsync(
         HttpContext context, IGrainFactory grains, SiloReadiness readiness, ClassifyRequestValidator validator,
-        IOptions<SiloOptions> options, SiloMetrics metrics, IAuditTrail audit, TimeProvider time)
-    {
-        if (!readiness.IsReady)
-        {
-            return NotReady(context, readiness);
-        }
-        if (!TryReadExplain(context.Request, out var explain, out var queryErrors))
-        {
-            return Problems.Validation(queryErrors);
-        }
-        var (request, errors) = await JsonBody.ReadAsync(context.Request, SiloJsonContext.RequestType<ClassifyRequest>(), options.Value.Limits.MaxRequestBytes);
-        errors ??= validator.Validate(request!);
-        if (errors is not null)
-        {
-            return Problems.Validation(errors);
-        }
-        var results = await grains.GetGrain<IRouterGrain>(IRouterGrain.Key).ClassifyAsync([request!], new ClassifyCallOptions(explain));
-        metrics.RecordClassified(results);
-        Audit(audit, context, time, [request!], results);
-        return TypedResults.Json(results[0], SiloJsonContext.Default.ClassifyResponse);
-    }
+        IOptions<SiloOptions> options, SiloMetrics metrics, IAuditTrail audit, TimeProvider time) =>
+        ClassifyLinesAsync<ClassifyRequest>(
+            context, grains, readiness, metrics, audit, time, options.Value.Limits.MaxRequestBytes, validator.Validate,
+            request => [request], results => TypedResults.Json(results[0], SiloJsonContext.Default.ClassifyResponse));
 
-    private static async Task<IResult> ClassifyBatchAsync(
+    private static Task<IResult> ClassifyBatchAsync(
         HttpContext context, IGrainFactory grains, SiloReadiness readiness, ClassifyRequestValidator validator,
-        IOptions<SiloOptions> options, SiloMetrics metrics, IAuditTrail audit, TimeProvider time)
+        IOptions<SiloOptions> options, SiloMetrics metrics, IAuditTrail audit, TimeProvider time) =>
+        ClassifyLinesAsync<BatchClassifyRequest>(
+            context, grains, readiness, metrics, audit, time, options.Value.Limits.MaxBatchRequestBytes, validator.Validate,
+            request => request.Lines, results => TypedResults.Json(new BatchClassifyResponse(results), SiloJsonContext.Default.BatchClassifyResponse));
+
+    /// <summary>The single and batch routes differ only in their body, its size limit and the answer's shape.</summary>
+    private static async Task<IResult> ClassifyLinesAsync<TRequest>(
+        HttpContext context, IGrainFactory grains, SiloReadiness readiness, SiloMetrics metrics, IAuditTrail audit, TimeProvider time,
+        long maxBytes, Func<TRequest, Dictionary<string, string[]>?> validate, Func<TRequest, IReadOnlyList<ClassifyRequest>> linesOf,
+        Func<IReadOnlyList<ClassifyResponse>, IResult> answer)
+        where TRequest : class
     {
         if (!readiness.IsReady)
         {
@@ -76,16 +69,17 @@ internal static class ClassifyEndpoints
         {
             return Problems.Validation(queryErrors);
         }
-        var (request, errors) = await JsonBody.ReadAsync(context.Request, SiloJsonContext.RequestType<BatchClassifyRequest>(), options.Value.Limits.MaxBatchRequestBytes);
-        errors ??= validator.Validate(request!);
+        var (request, errors) = await JsonBody.ReadAsync(context.Request, SiloJsonContext.RequestType<TRequest>(), maxBytes);
+        errors ??= validate(request!);
         if (errors is not null)
         {
             return Problems.Validation(errors);
         }
-        var results = await grains.GetGrain<IRouterGrain>(IRouterGrain.Key).ClassifyAsync(request!.Lines, new ClassifyCallOptions(explain));
+        var lines = linesOf(request!);
+        var results = await grains.GetGrain<IRouterGrain>(IRouterGrain.Key).ClassifyAsync(lines, new ClassifyCallOptions(explain));
         metrics.RecordClassified(results);
-        Audit(audit, context, time, request.Lines, results);
-        return TypedResults.Json(new BatchClassifyResponse(results), SiloJsonContext.Default.BatchClassifyResponse);
+        Audit(audit, context, time, lines, results);
+        return answer(results);
     }
 
     /// <summary>Every answer goes to the audit trail, buffered: the request does not wait for the write.</summary>
