@@ -76,37 +76,39 @@ public sealed class ChapterModel
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(subheadingsToExpand, 1);
         var subCount = Subheadings.Count;
-        var floats = ArrayPool<float>.Shared;
-        var subProbabilities = floats.Rent(subCount);
-        try
+        if (subheadingsToExpand >= subCount)
         {
-            SubheadingProbabilities(globalFeatures, subProbabilities.AsSpan(0, subCount));
-            var probabilities = subProbabilities.AsSpan(0, subCount);
-            if (subheadingsToExpand >= subCount)
-            {
-                for (var s = 0; s < subCount; s++)
-                {
-                    AddLines(s, globalFeatures, chapterProbability * probabilities[s], output);
-                }
-                return;
-            }
-            var order = ArrayPool<int>.Shared.Rent(subheadingsToExpand);
+            // Every subheading, in subheading order: no selection needed.
+            var floats = ArrayPool<float>.Shared;
+            var all = floats.Rent(subCount);
             try
             {
-                var count = TopIndices.Select(probabilities, order.AsSpan(0, subheadingsToExpand));
-                for (var i = 0; i < count; i++)
+                SubheadingProbabilities(globalFeatures, all.AsSpan(0, subCount));
+                for (var s = 0; s < subCount; s++)
                 {
-                    AddLines(order[i], globalFeatures, chapterProbability * probabilities[order[i]], output);
+                    AddLines(s, globalFeatures, chapterProbability * all[s], output);
                 }
             }
             finally
             {
-                ArrayPool<int>.Shared.Return(order);
+                floats.Return(all);
+            }
+            return;
+        }
+        var best = ArrayPool<int>.Shared.Rent(subheadingsToExpand);
+        var probabilities = ArrayPool<float>.Shared.Rent(subheadingsToExpand);
+        try
+        {
+            var count = BestSubheadings(globalFeatures, chapterProbability, best.AsSpan(0, subheadingsToExpand), probabilities.AsSpan(0, subheadingsToExpand));
+            for (var i = 0; i < count; i++)
+            {
+                AddLines(best[i], globalFeatures, probabilities[i], output);
             }
         }
         finally
         {
-            floats.Return(subProbabilities);
+            ArrayPool<int>.Shared.Return(best);
+            ArrayPool<float>.Shared.Return(probabilities);
         }
     }
 
