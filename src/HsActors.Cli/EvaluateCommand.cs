@@ -12,7 +12,7 @@ namespace HsActors.Cli;
 /// </summary>
 public static class EvaluateCommand
 {
-    private const int RankingDepth = 20;
+    private const int RankingDepth = 10;
 
     public static Command Create(CliConsole console)
     {
@@ -32,8 +32,12 @@ public static class EvaluateCommand
         {
             Description = "With --cv: write fold-k/train.tsv, test.tsv and pred-hsactors.tsv for external toolkits.",
         };
+        var maxFolds = new Option<int?>("--max-folds")
+        {
+            Description = "With --cv: run only the first N folds of the same split (quick trials; the figures are of those folds).",
+        };
         var trial = new QuickTrialOptions();
-        var command = new Command("evaluate", "Measure top-k accuracy, precision, recall, F1 and calibration.") { model, data, report, cv, compare, compareFolds, exportFolds };
+        var command = new Command("evaluate", "Measure top-k accuracy, precision, recall, F1 and calibration.") { model, data, report, cv, compare, compareFolds, exportFolds, maxFolds };
         trial.AddTo(command);
         command.SetAction((parsed, cancellationToken) =>
         {
@@ -47,9 +51,9 @@ public static class EvaluateCommand
             }
             if (folds is null)
             {
-                if (parsed.GetValue(compare) || parsed.GetValue(exportFolds) is not null || parsed.GetValue(compareFolds) is not null)
+                if (parsed.GetValue(compare) || parsed.GetValue(exportFolds) is not null || parsed.GetValue(compareFolds) is not null || parsed.GetValue(maxFolds) is not null)
                 {
-                    throw new CliUsageException("--compare, --compare-folds and --export-folds go with --cv.");
+                    throw new CliUsageException("--compare, --compare-folds, --export-folds and --max-folds go with --cv.");
                 }
                 if (dataFile is null)
                 {
@@ -66,7 +70,21 @@ public static class EvaluateCommand
             {
                 throw new CliUsageException($"--compare-folds needs --compare and a value from 1 to {folds}, not {flatFolds}.");
             }
-            return CrossValidateAsync(console, folds.Value, dataFile, parsed.GetValue(compare), flatFolds ?? 0, parsed.GetValue(report), parsed.GetValue(exportFolds), limits, cancellationToken);
+            var foldsToRun = parsed.GetValue(maxFolds);
+            if (foldsToRun is not null && (foldsToRun < 1 || foldsToRun > folds))
+            {
+                throw new CliUsageException($"--max-folds needs a value from 1 to {folds}, not {foldsToRun}.");
+            }
+            var options = new CrossValidationOptions
+            {
+                Folds = folds.Value,
+                FlatLearners = parsed.GetValue(compare) ? [FlatLearner.LinearSvc, FlatLearner.MultinomialNaiveBayes, FlatLearner.LogisticRegression] : [],
+                FlatFolds = flatFolds ?? 0,
+                MaxFolds = foldsToRun ?? 0,
+                RankingDepth = RankingDepth,
+                ExportDirectory = parsed.GetValue(exportFolds),
+            };
+            return CrossValidateAsync(console, options, dataFile, parsed.GetValue(report), limits, cancellationToken);
         });
         return command;
     }
@@ -97,9 +115,10 @@ public static class EvaluateCommand
         return await FinishAsync(console, report, reportDirectory);
     }
 
-    private static async Task<int> CrossValidateAsync(CliConsole console, int folds, string? dataFile, bool compare, int flatFolds, string? reportDirectory,
-        string? exportDirectory, RowLimits limits, CancellationToken cancellationToken)
+    private static async Task<int> CrossValidateAsync(CliConsole console, CrossValidationOptions options, string? dataFile, string? reportDirectory,
+        RowLimits limits, CancellationToken cancellationToken)
     {
+        var folds = options.Folds;
         var declarations = limits.Apply(dataFile is null ? BundledCorpus.HmrcReferences() : await DeclarationFiles.ReadAsync([dataFile], console, cancellationToken));
         var baseRows = limits.Apply(BundledCorpus.NomenclatureRows(HsNomenclature.Bundled));
         var source = dataFile is null ? "bundled HMRC reference descriptions (real goods descriptions, HS6/HS4 labels)" : Path.GetFullPath(dataFile);
@@ -107,15 +126,7 @@ public static class EvaluateCommand
         {
             throw new CliUsageException($"{declarations.Count:N0} labelled rows from {source} are too few for {folds} folds.");
         }
-        var options = new CrossValidationOptions
-        {
-            Folds = folds,
-            FlatLearners = compare ? [FlatLearner.LinearSvc, FlatLearner.MultinomialNaiveBayes, FlatLearner.LogisticRegression] : [],
-            FlatFolds = flatFolds,
-            RankingDepth = RankingDepth,
-            ExportDirectory = exportDirectory,
-        };
-        await console.Error.WriteLineAsync($"Cross-validating on {declarations.Count:N0} declarations + {baseRows.Count:N0} nomenclature rows, {folds} folds{(compare ? ", with flat baselines" : "")}.");
+        await console.Error.WriteLineAsync($"Cross-validating on {declarations.Count:N0} declarations + {baseRows.Count:N0} nomenclature rows, {folds} folds{(options.MaxFolds > 0 ? $" (running the first {options.MaxFolds})" : "")}{(options.FlatLearners.Count > 0 ? ", with flat baselines" : "")}.");
         var result = await StageProgressDisplay.RunAsync(console, progress =>
             new CrossValidator(options, new SynchronousProgress<EvaluationProgress>(p =>
                 progress.Report(new StageReport($"[fold {p.Fold}/{p.Folds}] {p.Stage}", p.Done, p.Total)))).Run(declarations, baseRows));
@@ -126,16 +137,16 @@ public static class EvaluateCommand
             [
                 new("test declarations", $"{source}: {result.Declarations:N0} rows"),
                 new("always in training", $"{result.BaseRows:N0} nomenclature rows (WCO HS2022 subheadings, BTKI 2022 national lines in English and Indonesian)"),
-                new("split", $"{folds} folds by a stable hash of the cleansed description (duplicates never straddle folds); test rows per fold: {string.Join(", ", result.FoldSizes)}"),
+                new("split", $"{folds} folds by a stable hash of the cleansed description (duplicates never straddle folds); test rows per fold: {string.Join(", ", result.FoldSizes)}{(options.MaxFolds > 0 ? $"; only the first {Math.Min(options.MaxFolds, folds)} run (--max-folds)" : "")}"),
                 new("features", $"TF-IDF, word 1–{training.Features.WordNGramMax}-grams + char {training.Features.CharNGramMin}–{training.Features.CharNGramMax}-grams, sublinear tf, {training.Features.Idf} idf, fitted per fold on its training rows"),
                 new("hierarchy", $"router over chapters → {training.Hierarchy.ChaptersToExpand} best chapters' models (6-digit subheadings, then 8-digit lines); LinearSVC C={training.ChapterSvm.C}; softmax temperatures fitted on a {training.CalibrationHoldout * 100:0}% hold-out"),
                 new("flat baselines", result.FlatClasses > 0
-                    ? $"one model over all {result.FlatClasses:N0} codes at {result.FlatLevel} digits, on the hierarchy's features: LinearSVC C={options.Flat.Svm.C}, Multinomial NB α={options.Flat.NaiveBayesAlpha}, logistic regression C={options.Flat.LogisticC}; trained and tested on {(result.FlatFolds == folds ? "every fold" : $"the first {result.FlatFolds} of {folds} folds")}"
+                    ? $"one model over all {result.FlatClasses:N0} codes at {result.FlatLevel} digits, on the hierarchy's features: LinearSVC C={options.Flat.Svm.C}, Multinomial NB α={options.Flat.NaiveBayesAlpha}, logistic regression C={options.Flat.LogisticC}; trained and tested on {(result.FlatFolds == result.Folds ? "every fold run" : $"the first {result.FlatFolds} of {result.Folds} folds")}"
                     : "not run (add --compare)"),
                 new("ranking depth", $"{RankingDepth} codes per row"),
                 new("machine", $"{Environment.ProcessorCount} cores, .NET {Environment.Version}"),
                 .. LimitsSetup(limits),
-                .. exportDirectory is null ? Array.Empty<KeyValuePair<string, string>>() : [new("exported folds", Path.GetFullPath(exportDirectory))],
+                .. options.ExportDirectory is null ? Array.Empty<KeyValuePair<string, string>>() : [new("exported folds", Path.GetFullPath(options.ExportDirectory))],
             ],
             result.Models,
             CrossValidationNotes(result, options),

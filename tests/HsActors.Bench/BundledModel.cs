@@ -18,7 +18,16 @@ public static class BundledModel
     {
         if (ModelDirectory.Exists(directory))
         {
-            return;
+            try
+            {
+                ModelDirectory.Open(directory, new());
+                return;
+            }
+            catch (ModelFileException e)
+            {
+                // A model left by an older build: the benchmark measures this build's model, so it is trained again.
+                Console.WriteLine($"{e.Message} Training again.");
+            }
         }
         Console.WriteLine($"training the bundled corpus into {directory} ...");
         var set = Train(new TrainingOptions(), out var rows);

@@ -70,6 +70,25 @@ public sealed class EvaluationCrossValidationTests : IDisposable
         Assert.Empty(testTexts[1].Intersect(testTexts[2]));
     }
 
+    [Fact]
+    public async Task Max_folds_runs_only_the_first_folds_of_the_same_split()
+    {
+        var report = Path.Combine(_root, "report-first");
+        var folds = Path.Combine(_root, "folds-first");
+
+        var (exit, _, stderr) = await Hs.RunAsync("evaluate", "--cv", "3", "--max-folds", "1", "--limit-chapters", "01,02",
+            "--report", report, "--export-folds", folds);
+
+        Assert.True(exit == 0, stderr);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(report, "report.json")));
+        var hierarchy = json.RootElement.GetProperty("models")[0];
+        var onlyFold = Assert.Single(hierarchy.GetProperty("folds").EnumerateArray());
+        Assert.Equal(onlyFold.GetProperty("testRows").GetInt32(), hierarchy.GetProperty("cases").GetInt32());
+        Assert.True(Directory.Exists(Path.Combine(folds, "fold-1")));
+        Assert.False(Directory.Exists(Path.Combine(folds, "fold-2")));
+        Assert.Contains("only the first 1 run", await File.ReadAllTextAsync(Path.Combine(report, "report.md")));
+    }
+
     private static string[][] ReadTsv(string path)
     {
         var rows = File.ReadAllLines(path).Select(l => l.Split('\t')).ToArray();

@@ -11,7 +11,7 @@ public sealed class HierarchicalRankingTests(ThreeChapterCorpus corpus)
     [InlineData(5, 2)]
     public void BestFirstExpansionRanksAsExpandingEveryCandidateSubheading(int top, int subheadingsToExpand)
     {
-        var options = new HierarchyOptions { ChaptersToExpand = 3, SubheadingsToExpand = subheadingsToExpand };
+        var options = new HierarchyOptions { ChaptersToExpand = 3, SubheadingsToExpand = subheadingsToExpand, AlternativeChapters = 0, AlternativeHeadings = 0 };
         var classifier = corpus.Set.ToClassifier(options);
         foreach (var row in corpus.Rows.Where((_, i) => i % 7 == 0))
         {
@@ -26,6 +26,47 @@ public sealed class HierarchicalRankingTests(ThreeChapterCorpus corpus)
             }
             var expected = all.OrderByDescending(r => r.Probability).Take(top).Select(r => r.Probability).ToArray();
             Assert.Equal(expected, actual.Select(r => r.Probability).ToArray());
+        }
+    }
+
+    [Theory]
+    [InlineData(10, 3, 0)]
+    [InlineData(10, 3, 4)]
+    [InlineData(6, 3, 6)]
+    [InlineData(4, 3, 2)]
+    [InlineData(10, 0, 4)]
+    public void AlternativesShowEveryTopChapterAndKeepTheMostProbableHead(int top, int alternativeChapters, int alternativeHeadings)
+    {
+        var pure = corpus.Set.ToClassifier(new HierarchyOptions { ChaptersToExpand = 3, AlternativeChapters = 0, AlternativeHeadings = 0 });
+        var diverse = corpus.Set.ToClassifier(new HierarchyOptions { ChaptersToExpand = 3, AlternativeChapters = alternativeChapters, AlternativeHeadings = alternativeHeadings });
+        var budget = top / 2;
+        var changed = 0;
+        foreach (var row in corpus.Rows.Where((_, i) => i % 5 == 0))
+        {
+            var features = pure.Router.Featurizer.Featurize(pure.Router.Featurizer.Clean(row.Description));
+            var reference = pure.Rank(features, top, out var chapters);
+            var actual = diverse.Rank(features, top, out _);
+
+            Assert.True(actual.Count <= top);
+            Assert.Equal(actual.Count, actual.Select(r => r.Code).Distinct().Count());
+            Assert.Equal(actual.OrderByDescending(r => r.Probability).Select(r => r.Code), actual.Select(r => r.Code));
+            // The most probable codes keep their places: at most half of the list is given up.
+            var kept = reference.Take(top - budget).ToArray();
+            Assert.Equal(kept, actual.Take(kept.Length));
+            // Every alternative chapter with a candidate is shown (the three chapters all have models).
+            foreach (var chapter in chapters.Take(Math.Min(alternativeChapters, budget)))
+            {
+                Assert.Contains(actual, r => r.Code.Chapter == chapter.Chapter);
+            }
+            if (!actual.SequenceEqual(reference))
+            {
+                changed++;
+            }
+        }
+        // Not a vacuous pass: with three chapters and ten codes the pure ranking often stays in one chapter.
+        if (alternativeChapters > 0 && top >= 6)
+        {
+            Assert.True(changed > 0, "alternatives never changed a ranking");
         }
     }
 }

@@ -20,8 +20,11 @@ public sealed record CrossValidationOptions
     /// </summary>
     public int FlatFolds { get; init; }
 
+    /// <summary>Run only the first N of the <see cref="Folds"/> folds (0 = all): quick trials keep the same split.</summary>
+    public int MaxFolds { get; init; }
+
     /// <summary>How many codes each model ranks per test row; top-k is read off the distinct prefixes of this list.</summary>
-    public int RankingDepth { get; init; } = 20;
+    public int RankingDepth { get; init; } = 10;
 
     /// <summary>When set, each fold's training and test rows and the hierarchy's rankings are written here.</summary>
     public string? ExportDirectory { get; init; }

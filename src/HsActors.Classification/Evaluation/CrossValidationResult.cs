@@ -6,7 +6,7 @@ namespace HsActors.Classification.Evaluation;
 /// they were trained and tested on.
 /// </summary>
 public sealed record CrossValidationResult(
-    int Folds,
+    int Folds, // the folds that ran: fewer than the split's with --max-folds
     int Declarations,
     int BaseRows,
     IReadOnlyList<int> FoldSizes,

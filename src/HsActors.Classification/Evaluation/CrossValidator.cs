@@ -44,13 +44,14 @@ public sealed class CrossValidator(CrossValidationOptions options, IProgress<Eva
         }
         var flatLevel = declarations.Max(d => HsLevels.Finest(d.Code.Level));
 
-        var flatFolds = Options.FlatLearners.Count == 0 ? 0 : Options.FlatFolds > 0 ? Math.Min(Options.FlatFolds, Options.Folds) : Options.Folds;
+        var foldsToRun = Options.MaxFolds > 0 ? Math.Min(Options.MaxFolds, folds.Count) : folds.Count;
+        var flatFolds = Options.FlatLearners.Count == 0 ? 0 : Options.FlatFolds > 0 ? Math.Min(Options.FlatFolds, foldsToRun) : foldsToRun;
         var hierarchy = new ModelRun(HierarchyName);
         // When the flat models see only some folds, the hierarchy is also scored on exactly those, so one row compares like with like.
-        var hierarchyOnFlatFolds = flatFolds > 0 && flatFolds < Options.Folds ? new ModelRun(HierarchyOnFirstFolds(flatFolds)) : null;
+        var hierarchyOnFlatFolds = flatFolds > 0 && flatFolds < foldsToRun ? new ModelRun(HierarchyOnFirstFolds(flatFolds)) : null;
         var flatRuns = Options.FlatLearners.Select(l => new ModelRun(l.Describe())).ToArray();
         var flatClasses = 0;
-        for (var f = 0; f < folds.Count; f++)
+        for (var f = 0; f < foldsToRun; f++)
         {
             var fold = new FoldData(f + 1, declarations, declarationText, baseRows, baseText, folds[f]);
             var hierarchyRankings = RunHierarchy(fold, hierarchy);
@@ -69,7 +70,7 @@ public sealed class CrossValidator(CrossValidationOptions options, IProgress<Eva
             }
         }
         ModelRun[] models = [hierarchy, .. hierarchyOnFlatFolds is null ? Array.Empty<ModelRun>() : [hierarchyOnFlatFolds], .. flatRuns];
-        return new CrossValidationResult(Options.Folds, declarations.Count, baseRows.Count, [.. folds.Select(f => f.Length)],
+        return new CrossValidationResult(foldsToRun, declarations.Count, baseRows.Count, [.. folds.Select(f => f.Length)],
             Options.FlatLearners.Count > 0 ? flatLevel : 0, flatClasses, flatFolds, [.. models.Select(m => m.ToEvaluation())]);
     }
 

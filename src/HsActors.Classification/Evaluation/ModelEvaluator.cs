@@ -8,7 +8,7 @@ namespace HsActors.Classification.Evaluation;
 public static class ModelEvaluator
 {
     public static ModelEvaluation Evaluate(string modelName, HierarchicalClassifier classifier, IReadOnlyList<LabeledDescription> rows,
-        int rankingDepth = 20, IProgress<EvaluationProgress>? progress = null)
+        int rankingDepth = 10, IProgress<EvaluationProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(rows);

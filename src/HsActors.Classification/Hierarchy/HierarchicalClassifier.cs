@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using HsActors.Learning;
 using HsActors.Nomenclature;
 
@@ -33,7 +34,8 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
 
         // Best first, chapters by P(chapter), then each chapter's best subheadings by P(chapter) × P(subheading | chapter).
         // No code is more probable than its subheading or its chapter, so once the top-th best code found so far beats
-        // them, neither their subheading scores nor their line models need to be computed: the ranking is the same.
+        // them, neither their subheading scores nor their line models need to be computed: the ranking is the same. The
+        // exceptions are the candidates that alternatives need (MustExpand).
         var ranked = new List<CodeRecommendation>(64);
         var perChapter = Math.Max(1, Options.SubheadingsToExpand);
         Span<int> best = stackalloc int[perChapter];
@@ -41,17 +43,20 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
         Span<float> bound = stackalloc float[top];
         var bounded = 0;
         var chaptersOut = new ChapterProbability[topChapters.Length];
+        var alternatives = Math.Min(Math.Min(Options.AlternativeChapters, top / 2), topChapters.Length);
+        var headingAlternatives = top / 2 == 0 ? 0 : Options.AlternativeHeadings;
         for (var i = 0; i < topChapters.Length; i++)
         {
             var chapter = Router.Chapters[topChapters[i]];
             var p = probabilities[topChapters[i]];
             chaptersOut[i] = new ChapterProbability(chapter, p);
-            if (bounded == top && p < bound[top - 1] || Chapters.Get(chapter) is not { } model)
+            var isAlternative = i < alternatives;
+            if (!isAlternative && bounded == top && p < bound[top - 1] || Chapters.Get(chapter) is not { } model)
             {
                 continue;
             }
             var count = model.BestSubheadings(features, p, best, bestP);
-            for (var j = 0; j < count && !(bounded == top && bestP[j] < bound[top - 1]); j++)
+            for (var j = 0; j < count && (MustExpand(i, j, alternatives, headingAlternatives) || !(bounded == top && bestP[j] < bound[top - 1])); j++)
             {
                 var before = ranked.Count;
                 model.AddLines(best[j], features, bestP[j], ranked);
@@ -62,7 +67,63 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
             }
         }
         chapterRanking = chaptersOut;
-        return TopUnique(ranked, top);
+        var unique = TopUnique(ranked, top);
+        return alternatives == 0 && headingAlternatives == 0 ? unique : WithAlternatives(unique, ranked, chaptersOut.AsSpan(0, alternatives), headingAlternatives, top);
+    }
+
+    /// <summary>
+    /// Alternatives need candidates: the best subheading of every alternative chapter, and the best few of the first
+    /// chapter (where the alternative headings mostly are), are expanded even when they cannot reach the top codes.
+    /// </summary>
+    private static bool MustExpand(int chapterIndex, int subheadingIndex, int alternatives, int headingAlternatives) =>
+        chapterIndex < alternatives && subheadingIndex == 0 || chapterIndex == 0 && subheadingIndex < headingAlternatives;
+
+    /// <summary>
+    /// Makes room for the best code of each alternative chapter, then of each most probable heading, that the most
+    /// probable codes leave out; they take the places of the least probable codes (at most half of the list), and the
+    /// list stays ordered by probability.
+    /// </summary>
+    private static CodeRecommendation[] WithAlternatives(CodeRecommendation[] unique, List<CodeRecommendation> ranked, ReadOnlySpan<ChapterProbability> chapters,
+        int headings, int top)
+    {
+        var wanted = new List<CodeRecommendation>(chapters.Length + headings);
+        foreach (var chapter in chapters)
+        {
+            if (BestWithin(ranked, chapter.Chapter.Digits, 2) is { } code)
+            {
+                wanted.Add(code);
+            }
+        }
+        var chapterAlternatives = wanted.Count;
+        wanted.AddRange(BestPerGroup(ranked, headings, level: 4));
+        var budget = top / 2;
+        var added = new List<CodeRecommendation>(budget);
+        for (var kept = unique.Length; kept >= 0; kept--)
+        {
+            var head = unique.AsSpan(0, kept);
+            added.Clear();
+            for (var w = 0; w < wanted.Count; w++)
+            {
+                var candidate = wanted[w];
+                var level = w < chapterAlternatives ? 2 : 4;
+                if (added.Count < budget && !Covers(head, candidate.Code, level) && !Covers(CollectionsMarshal.AsSpan(added), candidate.Code, level))
+                {
+                    added.Add(candidate);
+                }
+            }
+            if (kept + added.Count > top)
+            {
+                continue;
+            }
+            if (added.Count == 0)
+            {
+                return kept == unique.Length ? unique : head.ToArray();
+            }
+            added.AddRange(head);
+            added.Sort((a, b) => b.Probability.CompareTo(a.Probability));
+            return [.. added];
+        }
+        return unique;
     }
 
     /// <summary>Keeps <paramref name="bound"/> as the largest probabilities seen, descending; returns how many it holds.</summary>
@@ -82,20 +143,57 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
         return Math.Min(count + 1, bound.Length);
     }
 
+    private static CodeRecommendation? BestWithin(List<CodeRecommendation> ranked, string prefix, int level)
+    {
+        CodeRecommendation? best = null;
+        foreach (var candidate in ranked)
+        {
+            if (candidate.Code.Digits.AsSpan(0, level).SequenceEqual(prefix.AsSpan(0, level)) && (best is null || candidate.Probability > best.Value.Probability))
+            {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    private static bool Covers(ReadOnlySpan<CodeRecommendation> codes, HsCode code, int level)
+    {
+        foreach (var c in codes)
+        {
+            if (SamePrefix(c.Code, code, level))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool SamePrefix(HsCode a, HsCode b, int level) => a.Digits.AsSpan(0, level).SequenceEqual(b.Digits.AsSpan(0, level));
+
     /// <summary>
     /// The paper's post-processing: each code once, best first. A bounded insertion keeps only the best
     /// <paramref name="top"/> instead of sorting every candidate of every expanded chapter.
     /// </summary>
-    private static CodeRecommendation[] TopUnique(List<CodeRecommendation> ranked, int top)
+    private static CodeRecommendation[] TopUnique(List<CodeRecommendation> ranked, int top) => [.. BestPerGroup(ranked, top, level: 0)];
+
+    /// <summary>
+    /// The best candidate of each of the <paramref name="count"/> groups whose best candidates are most probable, best
+    /// first; a group is a whole code (<paramref name="level"/> 0) or a prefix of <paramref name="level"/> digits.
+    /// </summary>
+    private static List<CodeRecommendation> BestPerGroup(List<CodeRecommendation> ranked, int count, int level)
     {
-        var best = new List<CodeRecommendation>(top + 1);
+        var best = new List<CodeRecommendation>(Math.Max(count, 0) + 1);
+        if (count <= 0)
+        {
+            return best;
+        }
         foreach (var candidate in ranked)
         {
-            if (best.Count == top && candidate.Probability <= best[^1].Probability)
+            if (best.Count == count && candidate.Probability <= best[^1].Probability)
             {
                 continue;
             }
-            var existing = best.FindIndex(b => b.Code == candidate.Code);
+            var existing = IndexOfGroup(best, candidate.Code, level);
             if (existing >= 0)
             {
                 if (best[existing].Probability >= candidate.Probability)
@@ -104,13 +202,29 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
                 }
                 best.RemoveAt(existing);
             }
-            var at = best.FindIndex(b => b.Probability < candidate.Probability);
-            best.Insert(at < 0 ? best.Count : at, candidate);
-            if (best.Count > top)
+            var at = 0;
+            while (at < best.Count && best[at].Probability >= candidate.Probability)
+            {
+                at++;
+            }
+            best.Insert(at, candidate);
+            if (best.Count > count)
             {
                 best.RemoveAt(best.Count - 1);
             }
         }
-        return [.. best];
+        return best;
+    }
+
+    private static int IndexOfGroup(List<CodeRecommendation> codes, HsCode code, int level)
+    {
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (level == 0 ? codes[i].Code == code : SamePrefix(codes[i].Code, code, level))
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 }

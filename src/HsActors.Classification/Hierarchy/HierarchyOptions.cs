@@ -10,4 +10,17 @@ public sealed record HierarchyOptions
     /// codes, and no line outranks its own subheading, so the rest would only be scored to be dropped.
     /// </summary>
     public int SubheadingsToExpand { get; init; } = 5;
+
+    /// <summary>
+    /// How many of the router's best chapters a ranking always shows by their best code, in place of its least probable
+    /// codes (never more than half of it). Ordered purely by probability, the tail of a ten-code list is spent on close
+    /// variants within the first chapter; a reader is better served by the next chapters' best candidates.
+    /// </summary>
+    public int AlternativeChapters { get; init; } = 5;
+
+    /// <summary>
+    /// After the alternative chapters, how many of the most probable headings a ranking shows by their best code, within
+    /// the same budget of half the list.
+    /// </summary>
+    public int AlternativeHeadings { get; init; } = 6;
 }
