@@ -1,3 +1,4 @@
+using HsActors.Classification.Hierarchy;
 using HsActors.Grains.Classification;
 
 namespace HsActors.Silo.Hosting;
@@ -57,6 +58,11 @@ public sealed class ClassificationSettings
 {
     public int ChaptersToExpand { get; set; } = 5;
 
+    /// <summary>See <see cref="HierarchyOptions.AlternativeChapters"/>; 0 with <see cref="AlternativeHeadings"/> 0 ranks purely by probability.</summary>
+    public int AlternativeChapters { get; set; } = new HierarchyOptions().AlternativeChapters;
+
+    public int AlternativeHeadings { get; set; } = new HierarchyOptions().AlternativeHeadings;
+
     public double DeclaredCodeAgreementThreshold { get; set; } = 0.25;
 
     /// <summary>0 = importer history does not touch the ranking.</summary>
@@ -64,7 +70,7 @@ public sealed class ClassificationSettings
 
     public ClassificationOptions ToOptions() => new()
     {
-        Hierarchy = new() { ChaptersToExpand = ChaptersToExpand },
+        Hierarchy = new() { ChaptersToExpand = ChaptersToExpand, AlternativeChapters = AlternativeChapters, AlternativeHeadings = AlternativeHeadings },
         DeclaredCodeAgreementThreshold = DeclaredCodeAgreementThreshold,
         ImporterHistoryWeight = ImporterHistoryWeight,
     };
