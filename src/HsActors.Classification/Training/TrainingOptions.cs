@@ -11,7 +11,11 @@ public sealed record TrainingOptions
 
     public TfIdfOptions Features { get; init; } = new();
 
-    public LinearSvcOptions RouterSvm { get; init; } = new();
+    /// <summary>
+    /// The router's C is below the chapters' 1: measured on the first cross-validation fold, 0.5 ranked held-out
+    /// descriptions better at every level (a router's second to fifth chapters matter as much as its first), 0.25 worse.
+    /// </summary>
+    public LinearSvcOptions RouterSvm { get; init; } = new() { C = 0.5 };
 
     public LinearSvcOptions ChapterSvm { get; init; } = new();
 
