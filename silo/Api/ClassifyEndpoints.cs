@@ -52,7 +52,7 @@ internal static class ClassifyEndpoints
         IOptions<SiloOptions> options, SiloMetrics metrics, IAuditTrail audit, TimeProvider time) =>
         ClassifyLinesAsync<BatchClassifyRequest>(
             context, grains, readiness, metrics, audit, time, options.Value.Limits.MaxBatchRequestBytes, validator.Validate,
-            request => request.Lines, results => TypedResults.Json(new BatchClassifyResponse(results), SiloJsonContext.Default.BatchClassifyResponse));
+            request => request.Lines, results => new BatchClassifyJsonResult(results));
 
     /// <summary>The single and batch routes differ only in their body, its size limit and the answer's shape.</summary>
     private static async Task<IResult> ClassifyLinesAsync<TRequest>(

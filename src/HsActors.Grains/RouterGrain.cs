@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HsActors.Abstractions.Blobs;
 using HsActors.Abstractions.Grains;
 using HsActors.Abstractions.Overrides;
@@ -77,23 +78,22 @@ public sealed class RouterGrain(
 
         // An empty override table (the usual case) costs one call per request, not a lookup per line.
         var consultOverrides = overrides is not null && await overrides.CountAsync().ConfigureAwait(false) > 0;
-        // Two passes: cleanse, vectorize and route every line, activate the chapters they need (awaited, not blocked on),
-        // then rank the lines in parallel against chapters that are all in memory.
+        // Cleanse and vectorize every line, then rank the lines in parallel. A line that needs a chapter still loading is
+        // set aside (its thread does not block on the load, which needs pool threads itself) and ranked again once the
+        // chapters it waited for are in memory; in steady state every chapter is loaded and each line is ranked once.
         var prepared = new (string Cleaned, SparseVector Features)[lines.Count];
         ForEachLine(lines.Count, i =>
         {
             var cleaned = classifier.Clean(lines[i].Description);
             prepared[i] = (cleaned, classifier.Router.Model.Featurizer.Featurize(cleaned));
         });
-        var needed = new HashSet<HsCode>();
-        for (var i = 0; i < lines.Count; i++)
-        {
-            classifier.CollectChapters(lines[i], prepared[i].Features, needed);
-        }
-        await chapters.ActivateAsync(needed).ConfigureAwait(false);
         var results = new ClassifyResponse[lines.Count];
-        ForEachLine(lines.Count, i => results[i] = ClassifyLine(
-            classifier, lines[i], prepared[i].Cleaned, prepared[i].Features, History(histories, lines[i]), callOptions.Explain, consultOverrides));
+        var pending = RankLines(Enumerable.Range(0, lines.Count).ToArray());
+        while (pending.Count > 0)
+        {
+            await Task.WhenAll(pending.Select(p => p.Activation).Distinct()).ConfigureAwait(false);
+            pending = RankLines([.. pending.Select(p => p.Line)]);
+        }
 
         if (importers.Length > 0)
         {
@@ -107,6 +107,25 @@ public sealed class RouterGrain(
             }
         }
         return results;
+
+        ConcurrentBag<(int Line, Task Activation)> RankLines(int[] indices)
+        {
+            var waiting = new ConcurrentBag<(int Line, Task Activation)>();
+            ForEachLine(indices.Length, k =>
+            {
+                var i = indices[k];
+                try
+                {
+                    results[i] = ClassifyLine(
+                        classifier, lines[i], prepared[i].Cleaned, prepared[i].Features, History(histories, lines[i]), callOptions.Explain, consultOverrides);
+                }
+                catch (ChapterActivationPendingException e)
+                {
+                    waiting.Add((i, e.Activation));
+                }
+            });
+            return waiting;
+        }
     }
 
     public Task<string> NormalizeDescriptionAsync(string description)

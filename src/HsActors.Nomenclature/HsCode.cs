@@ -6,6 +6,9 @@ namespace HsActors.Nomenclature;
 /// </summary>
 public readonly record struct HsCode : IComparable<HsCode>
 {
+    // The hot paths take a code's chapter many times per classified line; its 100 possible digit strings are shared.
+    private static readonly string[] ChapterDigits = [.. Enumerable.Range(0, 100).Select(c => c.ToString("00", System.Globalization.CultureInfo.InvariantCulture))];
+
     private readonly string? digits;
 
     private HsCode(string digits) => this.digits = digits;
@@ -64,7 +67,9 @@ public readonly record struct HsCode : IComparable<HsCode>
             throw new ArgumentOutOfRangeException(nameof(level), level,
                 $"Cannot truncate HS code '{Digits}' (level {Level}) to level {level}.");
         }
-        return level == Level ? this : new HsCode(Digits[..level]);
+        return level == Level ? this
+            : level == 2 ? new HsCode(ChapterDigits[(Digits[0] - '0') * 10 + Digits[1] - '0'])
+            : new HsCode(Digits[..level]);
     }
 
     public bool StartsWith(HsCode prefix) => Digits.StartsWith(prefix.Digits, StringComparison.Ordinal);

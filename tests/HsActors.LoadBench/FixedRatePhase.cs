@@ -12,6 +12,9 @@ internal static class FixedRatePhase
 {
     private const int MaxInFlight = 2_000;
 
+    // Counted with the statuses: a 200 whose body is not one result.
+    private const int Incomplete = -1;
+
     public static async Task RunAsync(HttpClient client, LoadBenchOptions options, IReadOnlyList<string> descriptions)
     {
         var bodies = descriptions.Take(2_000)
@@ -56,8 +59,12 @@ internal static class FixedRatePhase
                 try
                 {
                     using var response = await client.PostAsync("/v1/classify", Content(body));
-                    await response.Content.LoadIntoBufferAsync();
+                    var answer = await response.Content.ReadAsByteArrayAsync();
                     status = (int)response.StatusCode;
+                    if (status == 200 && MarkerCount.In(answer, MarkerCount.ResultMarker) != 1)
+                    {
+                        status = Incomplete;
+                    }
                 }
                 catch (HttpRequestException)
                 {
@@ -79,7 +86,7 @@ internal static class FixedRatePhase
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"single: {total:N0} requests scheduled at {options.Rate:N0}/s for {options.Seconds} s; {latencies.Count:N0} sent, {latencies.Count / elapsedSeconds:N0}/s achieved"));
         Console.WriteLine($"        latency from schedule: {LatencyStatistics.Describe(latencies)}");
-        Console.WriteLine($"        errors: {errors} ({string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{(s.Key == 0 ? "connection" : s.Key.ToString(CultureInfo.InvariantCulture))}: {s.Value}"))}), not sent (client over {MaxInFlight} in flight): {skipped}");
+        Console.WriteLine($"        errors: {errors} ({string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{(s.Key switch { 0 => "connection", Incomplete => "200 without a result", _ => s.Key.ToString(CultureInfo.InvariantCulture) })}: {s.Value}"))}), not sent (client over {MaxInFlight} in flight): {skipped}");
     }
 
     private static ByteArrayContent Content(byte[] body)

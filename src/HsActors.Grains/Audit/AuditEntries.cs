@@ -15,6 +15,12 @@ namespace HsActors.Grains.Audit;
 public static class AuditEntries
 {
     private const string DescriptionSubjectPrefix = "sha256:";
+    private const int SubjectHashLength = 16;
+    private const int Sha256HexLength = 2 * SHA256.HashSizeInBytes;
+    private const int MaxStackBytes = 1024;
+
+    [ThreadStatic]
+    private static IncrementalHash? t_sha256;
 
     /// <summary>
     /// A classification answer. Subject: the caller's line id, else <c>sha256:</c> and the first 16 hex digits of the
@@ -24,41 +30,42 @@ public static class AuditEntries
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(response);
-        var hash = Sha256Hex(request.Description ?? "");
-        var details = Json(json =>
+        Span<char> hash = stackalloc char[Sha256HexLength];
+        Sha256Hex(request.Description ?? "", hash);
+        var json = AuditDetailsJson.Start();
+        json.WriteString("descriptionSha256", hash);
+        WriteIfSet(json, "lineId", request.Id);
+        WriteIfSet(json, "importerId", request.ImporterId);
+        WriteIfSet(json, "declaredCode", request.DeclaredCode);
+        json.WriteBoolean("fromOfficerAssessment", response.FromOfficerAssessment);
+        json.WriteStartArray("codes");
+        foreach (var recommendation in response.Recommendations)
         {
-            json.WriteString("descriptionSha256", hash);
-            WriteIfSet(json, "lineId", request.Id);
-            WriteIfSet(json, "importerId", request.ImporterId);
-            WriteIfSet(json, "declaredCode", request.DeclaredCode);
-            json.WriteBoolean("fromOfficerAssessment", response.FromOfficerAssessment);
-            json.WriteStartArray("codes");
-            foreach (var recommendation in response.Recommendations)
-            {
-                json.WriteStartObject();
-                json.WriteString("code", recommendation.Code);
-                json.WriteNumber("probability", recommendation.Probability);
-                WriteIfSet(json, "source", recommendation.Source);
-                WriteIfSet(json, "assessmentId", recommendation.AssessmentId);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartObject("modelVersions");
-            foreach (var (model, version) in response.ModelVersions)
-            {
-                json.WriteString(model, version);
-            }
+            json.WriteStartObject();
+            json.WriteString("code", recommendation.Code);
+            json.WriteNumber("probability", recommendation.Probability);
+            WriteIfSet(json, "source", recommendation.Source);
+            WriteIfSet(json, "assessmentId", recommendation.AssessmentId);
             json.WriteEndObject();
-            if (response.DeclaredCodeCheck is { } check)
-            {
-                json.WriteString("declaredCodeVerdict", check.Verdict.ToString());
-            }
-        });
-        return new AuditEntry(NewId(), AuditKind.Classification, at, actor, request.Id ?? DescriptionSubjectPrefix + hash[..16], details);
+        }
+        json.WriteEndArray();
+        json.WriteStartObject("modelVersions");
+        foreach (var (model, version) in response.ModelVersions)
+        {
+            json.WriteString(model, version);
+        }
+        json.WriteEndObject();
+        if (response.DeclaredCodeCheck is { } check)
+        {
+            json.WriteString("declaredCodeVerdict", check.Verdict.ToString());
+        }
+        var details = AuditDetailsJson.Finish(json);
+        var subject = request.Id ?? string.Concat(DescriptionSubjectPrefix, hash[..SubjectHashLength]);
+        return new AuditEntry(NewId(), AuditKind.Classification, at, actor, subject, details);
     }
 
     /// <summary>The subject under which the answer for a line without id is recorded.</summary>
-    public static string DescriptionSubject(string description) => DescriptionSubjectPrefix + Sha256Hex(description)[..16];
+    public static string DescriptionSubject(string description) => DescriptionSubjectPrefix + Sha256Hex(description)[..SubjectHashLength];
 
     /// <summary>An accepted assessment (subject: its id; actor: the officer), with where the stream holds it.</summary>
     public static AuditEntry Assessment(AssessmentRecord record, StreamAppendResult appended, string apiKeyName, DateTimeOffset at)
@@ -96,9 +103,37 @@ public static class AuditEntries
         return new AuditEntry(NewId(), kind, at, actor, subject, detailsJson);
     }
 
-    private static string NewId() => Guid.CreateVersion7().ToString("N");
+    private static string NewId() => AuditIds.New();
 
-    private static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    private static string Sha256Hex(string text)
+    {
+        Span<char> hex = stackalloc char[Sha256HexLength];
+        Sha256Hex(text, hex);
+        return new string(hex);
+    }
+
+    /// <summary>Hashes without allocating, on a per-thread hash object: every classified line is hashed.</summary>
+    private static void Sha256Hex(string text, Span<char> hex)
+    {
+        var sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var length = Encoding.UTF8.GetMaxByteCount(text.Length);
+        var rented = length > MaxStackBytes ? ArrayPool<byte>.Shared.Rent(length) : null;
+        try
+        {
+            var utf8 = rented ?? stackalloc byte[MaxStackBytes];
+            sha256.AppendData(utf8[..Encoding.UTF8.GetBytes(text, utf8)]);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            sha256.GetHashAndReset(hash);
+            Convert.TryToHexStringLower(hash, hex, out _);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
 
     private static void WriteIfSet(Utf8JsonWriter json, string name, string? value)
     {
@@ -110,13 +145,8 @@ public static class AuditEntries
 
     private static string Json(Action<Utf8JsonWriter> writeMembers)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            writeMembers(json);
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        var json = AuditDetailsJson.Start();
+        writeMembers(json);
+        return AuditDetailsJson.Finish(json);
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using HsActors.Abstractions.Audit;
 
@@ -10,27 +11,19 @@ namespace HsActors.Grains.Audit;
 /// </summary>
 internal static class AuditLineCodec
 {
-    public static void Write(ArrayBufferWriter<byte> buffer, AuditEntry entry)
+    /// <summary>Appends the entry and its newline; <paramref name="json"/> is reset onto <paramref name="buffer"/> and reused.</summary>
+    public static void Write(ArrayBufferWriter<byte> buffer, Utf8JsonWriter json, AuditEntry entry)
     {
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("id", entry.Id);
-            json.WriteString("kind", entry.Kind.ToString());
-            json.WriteString("at", entry.At);
-            json.WriteString("actor", entry.Actor);
-            json.WriteString("subject", entry.Subject);
-            if (IsStructuredJson(entry.Details))
-            {
-                json.WritePropertyName("details");
-                json.WriteRawValue(entry.Details, skipInputValidation: true);
-            }
-            else
-            {
-                json.WriteString("detailsText", entry.Details);
-            }
-            json.WriteEndObject();
-        }
+        json.Reset(buffer);
+        json.WriteStartObject();
+        json.WriteString("id", entry.Id);
+        json.WriteString("kind", entry.Kind.ToString());
+        json.WriteString("at", entry.At);
+        json.WriteString("actor", entry.Actor);
+        json.WriteString("subject", entry.Subject);
+        WriteDetails(json, entry.Details);
+        json.WriteEndObject();
+        json.Flush();
         buffer.Write("\n"u8);
     }
 
@@ -50,17 +43,48 @@ internal static class AuditLineCodec
             details);
     }
 
-    private static bool IsStructuredJson(string details)
+    /// <summary>
+    /// Details that are one JSON object or array go in as JSON, anything else as text. Checked with a reader over the
+    /// UTF-8 bytes (which are then written as they are) rather than a parsed document: every classified line has details.
+    /// </summary>
+    private static void WriteDetails(Utf8JsonWriter json, string details)
     {
         var trimmed = details.AsSpan().TrimStart();
         if (trimmed.IsEmpty || (trimmed[0] != '{' && trimmed[0] != '['))
         {
-            return false;
+            json.WriteString("detailsText", details);
+            return;
         }
+        var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(details.Length));
         try
         {
-            using var document = JsonDocument.Parse(details);
-            return document.RootElement.ValueKind is JsonValueKind.Object or JsonValueKind.Array;
+            var utf8 = rented.AsSpan(0, Encoding.UTF8.GetBytes(details, rented));
+            if (IsOneJsonValue(utf8))
+            {
+                json.WritePropertyName("details");
+                json.WriteRawValue(utf8, skipInputValidation: true);
+            }
+            else
+            {
+                json.WriteString("detailsText", details);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static bool IsOneJsonValue(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        try
+        {
+            if (!reader.Read() || !reader.TrySkip())
+            {
+                return false;
+            }
+            return !reader.Read(); // nothing but whitespace after the value
         }
         catch (JsonException)
         {

@@ -177,6 +177,7 @@ public sealed class AuditLog : IAuditTrail, IAsyncDisposable
     {
         var batch = new List<Pending>();
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        await using var json = new Utf8JsonWriter(buffer);
         var stopping = false;
         while (!stopping)
         {
@@ -195,7 +196,7 @@ public sealed class AuditLog : IAuditTrail, IAsyncDisposable
             }
             if (batch.Count > 0)
             {
-                WriteBatch(batch, buffer);
+                WriteBatch(batch, buffer, json);
             }
         }
         // Racing the close: a waiter that queued after the last round is told rather than left hanging.
@@ -205,7 +206,7 @@ public sealed class AuditLog : IAuditTrail, IAsyncDisposable
         }
     }
 
-    private void WriteBatch(List<Pending> batch, ArrayBufferWriter<byte> buffer)
+    private void WriteBatch(List<Pending> batch, ArrayBufferWriter<byte> buffer, Utf8JsonWriter json)
     {
         try
         {
@@ -216,7 +217,7 @@ public sealed class AuditLog : IAuditTrail, IAsyncDisposable
                 durable |= pending.Durable;
                 if (pending.Entry is { } entry)
                 {
-                    AuditLineCodec.Write(buffer, entry);
+                    AuditLineCodec.Write(buffer, json, entry);
                 }
             }
             if (buffer.WrittenCount > 0)

@@ -9,21 +9,14 @@ namespace HsActors.Grains.Classification;
 /// </summary>
 public sealed class ChapterGrainDirectory(GrainActivationTable<ChapterGrain> table)
 {
-    public ChapterGrain Get(HsCode chapter)
+    /// <summary>
+    /// The chapter's grain once its activation has completed. A chapter still activating (the activation is started if
+    /// need be) throws <see cref="ChapterActivationPendingException"/> rather than blocking the line's thread.
+    /// </summary>
+    public ChapterGrain GetActivated(HsCode chapter)
     {
         var pending = table.GetActivatedAsync(chapter.Digits);
-        // A pending activation means the chapter's model is being loaded now; the line waits for it.
-        return pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
-    }
-
-    /// <summary>
-    /// Activates the chapters a batch will need before its lines fan out over the thread pool: a line that met a pending
-    /// activation would block its pool thread on a load that itself needs pool threads, starving the pool.
-    /// </summary>
-    public async Task ActivateAsync(IEnumerable<HsCode> chapters)
-    {
-        var pending = chapters.Select(c => table.GetActivatedAsync(c.Digits)).Where(t => !t.IsCompletedSuccessfully).Select(t => t.AsTask()).ToArray();
-        await Task.WhenAll(pending).ConfigureAwait(false);
+        return pending.IsCompletedSuccessfully ? pending.Result : throw new ChapterActivationPendingException(chapter, pending.AsTask());
     }
 
     public IReadOnlyList<ChapterGrain> Active => table.ActiveGrains;

@@ -108,21 +108,6 @@ internal sealed class LineClassifier
         };
     }
 
-    /// <summary>Adds the chapters the line will consult: its most probable ones and the chapter of its declared code.</summary>
-    public void CollectChapters(ClassifyRequest line, in SparseVector features, ISet<HsCode> chapters)
-    {
-        Span<int> best = stackalloc int[Math.Min(_options.Hierarchy.ChaptersToExpand, _router.Model.Chapters.Count)];
-        var count = _router.Model.TopChapters(features, best);
-        for (var i = 0; i < count; i++)
-        {
-            chapters.Add(_router.Model.Chapters[best[i]]);
-        }
-        if (line.DeclaredCode is { } declared && HsCode.TryParse(declared, out var code))
-        {
-            chapters.Add(code.Chapter);
-        }
-    }
-
     /// <summary>What the canary split is keyed by: the line's id when the caller gives one, else its text.</summary>
     public static string RequestKey(ClassifyRequest line) => line.Id ?? line.Description;
 

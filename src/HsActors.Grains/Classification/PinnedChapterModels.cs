@@ -29,7 +29,7 @@ internal sealed class PinnedChapterModels(ChapterGrainDirectory directory, strin
                 return pinned.Version;
             }
         }
-        var grain = directory.Get(chapter);
+        var grain = directory.GetActivated(chapter);
         var serving = grain.Serving;
         var chosen = serving.Choose(requestKey);
         _pinned.Add((chapter, chosen?.Chapter, grain, chosen is not null && !ReferenceEquals(chosen, serving.Active)));
