@@ -65,6 +65,17 @@ public sealed class TfIdfVectorizer
         return feature >= 0;
     }
 
+    /// <summary>
+    /// How <see cref="Terms"/> shows a feature's n-gram, without re-tokenising a document; null in hashing mode, where a
+    /// feature has no single n-gram.
+    /// </summary>
+    public string? TermOf(int feature)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(feature);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(feature, FeatureCount);
+        return _vocabulary is null ? null : DisplayTerm(_vocabulary.Gram(feature), _vocabulary.KindOf(feature));
+    }
+
     /// <summary>How <see cref="Terms"/> shows an n-gram: words as they are, char n-grams bracketed with '_' for padding.</summary>
     public static string DisplayTerm(ReadOnlySpan<char> gram, TermKind kind) =>
         kind == TermKind.Word ? gram.ToString() : $"[{gram.ToString().Replace(' ', '_')}]";

@@ -54,6 +54,7 @@ public sealed class TfIdfVectorizerTests
         Assert.True(vectorizer.TryGetFeature("pvc", TermKind.Word, out var word));
         Assert.True(vectorizer.TryGetFeature("pvc", TermKind.Char, out var character));
         Assert.NotEqual(word, character);
+        Assert.All(vectorizer.Terms("ab pvc"), t => Assert.Equal(t.Term, vectorizer.TermOf(t.Feature)));
     }
 
     [Fact]
@@ -135,6 +136,7 @@ public sealed class TfIdfVectorizerTests
         var hashed = TfIdfVectorizer.Fit(Corpus, hashedOptions);
         Assert.Equal(1 << 20, hashed.FeatureCount);
         Assert.Empty(hashed.Vocabulary());
+        Assert.Null(hashed.TermOf(0));
 
         // Precondition: no two terms share a bucket, so the hashed vectors are a relabelling of the vocabulary ones.
         var bucketOf = vocabulary.Vocabulary().ToDictionary(v => v.Feature, v =>

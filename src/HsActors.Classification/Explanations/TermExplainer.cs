@@ -28,9 +28,10 @@ public static class TermExplainer
         }
         var lines = chapter.Lines[subheading];
         var line = code.Level >= 8 && lines.Model is not null ? lines.IndexOf(code.Truncate(8)) : -1;
-        var best = new List<TermContribution>(count + 1);
-        foreach (var (term, feature, value) in terms.Terms)
+        var best = new List<(int Feature, float Weight)>(count + 1);
+        for (var t = 0; t < terms.Features.Count; t++)
         {
+            var feature = terms.Features[t];
             var weight = 0f;
             var local = chapter.Features.GlobalIds.BinarySearch(feature);
             if (local >= 0 && chapter.SubheadingModel is { } subheadings)
@@ -42,16 +43,16 @@ public static class TermExplainer
             {
                 weight += lines.Model!.WeightRow(lineLocal)[line];
             }
-            var contribution = value * weight;
+            var contribution = terms.Values[t] * weight;
             if (contribution > 0f)
             {
-                Insert(best, new TermContribution(term, contribution), count);
+                Insert(best, (feature, contribution), count);
             }
         }
-        return best;
+        return [.. best.Select(b => new TermContribution(terms.TermOf(b.Feature), b.Weight))];
     }
 
-    private static void Insert(List<TermContribution> best, TermContribution candidate, int count)
+    private static void Insert(List<(int Feature, float Weight)> best, (int Feature, float Weight) candidate, int count)
     {
         if (best.Count == count && candidate.Weight <= best[^1].Weight)
         {
