@@ -29,6 +29,7 @@ internal sealed class ModelBootstrapper(
             if (!await store.HasModelAsync(stoppingToken))
             {
                 var target = options.Value.ResolvedModelDirectory;
+                SetAsideOutdatedModel(target);
                 if (!ModelDirectory.Exists(target))
                 {
                     readiness.Set(SiloState.Training, $"No model in {target}; training one from the bundled corpus.");
@@ -82,6 +83,27 @@ internal sealed class ModelBootstrapper(
                 }
             });
         logger.LogInformation("Loaded {Count} chapter models in {Seconds:0.0} s.", chapters.Count, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// A model written by another build's format cannot be served. The silo's own default model is moved aside (never
+    /// deleted) and trained again; a model directory named in the configuration is the operator's, and is refused.
+    /// </summary>
+    private void SetAsideOutdatedModel(string target)
+    {
+        if (ModelDirectory.OutdatedFormat(target) is not { } found)
+        {
+            return;
+        }
+        if (options.Value.ModelDirectory is not null)
+        {
+            throw new ModelFileException(
+                $"{target} holds a model in format {found}; this build reads format {ModelEnvelope.FormatVersion}. Train one with `hs train --out {target}` (or point HsActors:ModelDirectory elsewhere).");
+        }
+        var aside = $"{target.TrimEnd(Path.DirectorySeparatorChar)}.format-{found}-{DateTimeOffset.UtcNow:yyyyMMddHHmmss}";
+        Directory.Move(target, aside);
+        logger.LogWarning("The model in {Directory} has format {Found}; this build reads format {Current}. Moved it to {Aside}; training a new one.",
+            target, found, ModelEnvelope.FormatVersion, aside);
     }
 
     /// <summary>Trains into a sibling directory and renames it into place, so a crash never leaves half a model.</summary>

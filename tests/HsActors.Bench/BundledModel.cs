@@ -16,18 +16,14 @@ public static class BundledModel
 
     public static void EnsureSaved(string directory)
     {
-        if (ModelDirectory.Exists(directory))
+        if (ModelDirectory.OutdatedFormat(directory) is { } found)
         {
-            try
-            {
-                ModelDirectory.Open(directory, new());
-                return;
-            }
-            catch (ModelFileException e)
-            {
-                // A model left by an older build: the benchmark measures this build's model, so it is trained again.
-                Console.WriteLine($"{e.Message} Training again.");
-            }
+            // A model left by another build: the benchmark measures this build's model, so it is trained again.
+            Console.WriteLine($"{directory} holds a model in format {found}; training again.");
+        }
+        else if (ModelDirectory.Exists(directory))
+        {
+            return;
         }
         Console.WriteLine($"training the bundled corpus into {directory} ...");
         var set = Train(new TrainingOptions(), out var rows);

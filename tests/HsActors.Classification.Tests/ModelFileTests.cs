@@ -79,6 +79,28 @@ public sealed class ModelFileTests(ThreeChapterCorpus corpus)
     }
 
     [Fact]
+    public void A_model_directory_in_another_format_is_recognised_from_its_router_header()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "hs-format-test-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Assert.Null(ModelDirectory.OutdatedFormat(directory));
+            ModelDirectory.Save(corpus.Set, directory, Metadata);
+            Assert.Null(ModelDirectory.OutdatedFormat(directory));
+            var router = Path.Combine(directory, ModelDirectory.RouterFile);
+            var bytes = File.ReadAllBytes(router);
+            bytes[4] = 1;
+            bytes[5] = 0;
+            File.WriteAllBytes(router, bytes);
+            Assert.Equal((ushort)1, ModelDirectory.OutdatedFormat(directory));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void RouterFileIsNotReadAsAChapter()
     {
         var router = RouterModelFile.Write(corpus.Set.Router, Metadata);

@@ -22,6 +22,38 @@ public sealed class OperationsTests(SmallModel model)
     }
 
     [Fact]
+    public async Task A_configured_model_in_an_older_format_is_refused_with_the_reason_in_readiness()
+    {
+        using var old = new TempDirectory();
+        CopyDirectory(model.Directory, old.Path);
+        var router = Path.Combine(old.Path, "router.hsm");
+        var bytes = await File.ReadAllBytesAsync(router);
+        bytes[4] = 1; // format version 1, little-endian
+        bytes[5] = 0;
+        await File.WriteAllBytesAsync(router, bytes);
+
+        await using var silo = new SiloFactory(old.Path, SiloFactory.NewDataDirectory());
+        var client = silo.ClientWithKey(TestKeys.Hub);
+        var detail = await Eventually.UntilAsync(async () =>
+        {
+            var answer = await client.GetAsync("/health/ready");
+            return await answer.Content.ReadAsStringAsync();
+        }, body => body.Contains("format 1", StringComparison.Ordinal), "readiness to name the outdated format");
+        Assert.Contains("hs train --out", detail);
+        Assert.True(File.Exists(router), "the operator's model directory is left as it was");
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    [Fact]
     public async Task An_unexpected_failure_is_a_generic_500_problem_without_internals()
     {
         var store = new ControlledModelStore(model.Directory);

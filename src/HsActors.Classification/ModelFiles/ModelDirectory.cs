@@ -29,6 +29,26 @@ public static class ModelDirectory
 
     public static bool Exists(string directory) => File.Exists(Path.Combine(directory, RouterFile));
 
+    /// <summary>
+    /// The model format of the directory's router file when it is not the one this build reads (a model left by an
+    /// older or newer build); null when it is current or there is no router file. Reads only the header.
+    /// </summary>
+    public static ushort? OutdatedFormat(string directory)
+    {
+        var path = Path.Combine(directory, RouterFile);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        Span<byte> header = stackalloc byte[6];
+        using (var stream = File.OpenRead(path))
+        {
+            header = header[..stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false)];
+        }
+        var version = ModelEnvelope.ReadFormatVersion(header);
+        return version is { } found && found != ModelEnvelope.FormatVersion ? found : null;
+    }
+
     /// <summary>Reads the router now and each chapter on first use, so start-up and memory grow with the traffic's chapters.</summary>
     public static HierarchicalClassifier Open(string directory, HierarchyOptions options)
     {

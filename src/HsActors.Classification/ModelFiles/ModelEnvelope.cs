@@ -26,6 +26,10 @@ public static class ModelEnvelope
         return file;
     }
 
+    /// <summary>The format version in a file's header, or null when it does not start like a model file.</summary>
+    public static ushort? ReadFormatVersion(ReadOnlySpan<byte> header) =>
+        header.Length >= 6 && header[..4].SequenceEqual(Magic) ? BinaryPrimitives.ReadUInt16LittleEndian(header[4..]) : null;
+
     public static ReadOnlyMemory<byte> Unwrap(ReadOnlyMemory<byte> file, ModelKind expected, string source)
     {
         var span = file.Span;
