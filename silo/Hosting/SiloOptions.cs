@@ -63,6 +63,8 @@ public sealed class ClassificationSettings
 
     public int AlternativeHeadings { get; set; } = new HierarchyOptions().AlternativeHeadings;
 
+    public int AlternativeSubheadings { get; set; } = new HierarchyOptions().AlternativeSubheadings;
+
     public double DeclaredCodeAgreementThreshold { get; set; } = 0.25;
 
     /// <summary>0 = importer history does not touch the ranking.</summary>
@@ -70,7 +72,11 @@ public sealed class ClassificationSettings
 
     public ClassificationOptions ToOptions() => new()
     {
-        Hierarchy = new() { ChaptersToExpand = ChaptersToExpand, AlternativeChapters = AlternativeChapters, AlternativeHeadings = AlternativeHeadings },
+        Hierarchy = new()
+        {
+            ChaptersToExpand = ChaptersToExpand, AlternativeChapters = AlternativeChapters, AlternativeHeadings = AlternativeHeadings,
+            AlternativeSubheadings = AlternativeSubheadings,
+        },
         DeclaredCodeAgreementThreshold = DeclaredCodeAgreementThreshold,
         ImporterHistoryWeight = ImporterHistoryWeight,
     };

@@ -106,7 +106,7 @@ public static class EvaluateCommand
             [
                 new("model", Path.GetFullPath(modelDirectory)),
                 new("data", $"{Path.GetFullPath(dataFile)} ({rows.Count:N0} labelled rows)"),
-                new("ranking depth", $"{RankingDepth} codes per row"),
+                new("ranking depth", $"{RankingDepth} codes per row: national lines, or subheadings when no truth has more than 6 digits"),
                 .. LimitsSetup(limits),
             ],
             [evaluation],
@@ -143,7 +143,7 @@ public static class EvaluateCommand
                 new("flat baselines", result.FlatClasses > 0
                     ? $"one model over all {result.FlatClasses:N0} codes at {result.FlatLevel} digits, on the hierarchy's features: LinearSVC C={options.Flat.Svm.C}, Multinomial NB α={options.Flat.NaiveBayesAlpha}, logistic regression C={options.Flat.LogisticC}; trained and tested on {(result.FlatFolds == result.Folds ? "every fold run" : $"the first {result.FlatFolds} of {result.Folds} folds")}"
                     : "not run (add --compare)"),
-                new("ranking depth", $"{RankingDepth} codes per row"),
+                new("ranking depth", $"{RankingDepth} codes per row: national lines, or subheadings when no truth has more than 6 digits"),
                 new("machine", $"{Environment.ProcessorCount} cores, .NET {Environment.Version}"),
                 .. LimitsSetup(limits),
                 .. options.ExportDirectory is null ? Array.Empty<KeyValuePair<string, string>>() : [new("exported folds", Path.GetFullPath(options.ExportDirectory))],

@@ -11,7 +11,7 @@ public sealed class HierarchicalRankingTests(ThreeChapterCorpus corpus)
     [InlineData(5, 2)]
     public void BestFirstExpansionRanksAsExpandingEveryCandidateSubheading(int top, int subheadingsToExpand)
     {
-        var options = new HierarchyOptions { ChaptersToExpand = 3, SubheadingsToExpand = subheadingsToExpand, AlternativeChapters = 0, AlternativeHeadings = 0 };
+        var options = new HierarchyOptions { ChaptersToExpand = 3, SubheadingsToExpand = subheadingsToExpand, AlternativeChapters = 0, AlternativeHeadings = 0, AlternativeSubheadings = 0 };
         var classifier = corpus.Set.ToClassifier(options);
         foreach (var row in corpus.Rows.Where((_, i) => i % 7 == 0))
         {
@@ -37,8 +37,11 @@ public sealed class HierarchicalRankingTests(ThreeChapterCorpus corpus)
     [InlineData(10, 0, 4)]
     public void AlternativesShowEveryTopChapterAndKeepTheMostProbableHead(int top, int alternativeChapters, int alternativeHeadings)
     {
-        var pure = corpus.Set.ToClassifier(new HierarchyOptions { ChaptersToExpand = 3, AlternativeChapters = 0, AlternativeHeadings = 0 });
-        var diverse = corpus.Set.ToClassifier(new HierarchyOptions { ChaptersToExpand = 3, AlternativeChapters = alternativeChapters, AlternativeHeadings = alternativeHeadings });
+        var pure = corpus.Set.ToClassifier(new HierarchyOptions { ChaptersToExpand = 3, AlternativeChapters = 0, AlternativeHeadings = 0, AlternativeSubheadings = 0 });
+        var diverse = corpus.Set.ToClassifier(new HierarchyOptions
+        {
+            ChaptersToExpand = 3, AlternativeChapters = alternativeChapters, AlternativeHeadings = alternativeHeadings, AlternativeSubheadings = alternativeHeadings,
+        });
         var budget = top / 2;
         var changed = 0;
         foreach (var row in corpus.Rows.Where((_, i) => i % 5 == 0))
@@ -68,5 +71,31 @@ public sealed class HierarchicalRankingTests(ThreeChapterCorpus corpus)
         {
             Assert.True(changed > 0, "alternatives never changed a ranking");
         }
+    }
+
+    [Fact]
+    public void A_subheading_ranking_gives_each_subheading_the_sum_of_its_lines()
+    {
+        var options = new HierarchyOptions { ChaptersToExpand = 3, AlternativeChapters = 0, AlternativeHeadings = 0, AlternativeSubheadings = 0 };
+        var classifier = corpus.Set.ToClassifier(options);
+        foreach (var row in corpus.Rows.Where((_, i) => i % 13 == 0))
+        {
+            var features = classifier.Router.Featurizer.Featurize(classifier.Router.Featurizer.Clean(row.Description));
+            var subheadings = classifier.Rank(features, 5, out var chapters, HierarchicalClassifier.SubheadingLevel);
+
+            var lines = new List<CodeRecommendation>();
+            foreach (var chapter in chapters)
+            {
+                classifier.Chapters.Get(chapter.Chapter)?.Rank(features, chapter.Probability, lines);
+            }
+            var expected = lines.GroupBy(l => l.Code.Truncate(6))
+                .Select(g => (Code: g.Key, Probability: g.Sum(l => l.Probability)))
+                .OrderByDescending(g => g.Probability)
+                .Take(5)
+                .ToArray();
+            Assert.Equal(expected.Select(e => e.Code), subheadings.Select(s => s.Code));
+            Assert.All(expected.Zip(subheadings), pair => Assert.Equal(pair.First.Probability, pair.Second.Probability, 4));
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => classifier.Classify("coffee", 5, level: 4));
     }
 }

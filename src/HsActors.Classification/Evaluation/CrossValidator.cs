@@ -84,6 +84,7 @@ public sealed class CrossValidator(CrossValidationOptions options, IProgress<Eva
         clock.Restart();
         var classifier = set.ToClassifier(Options.Training.Hierarchy);
         var rankings = HierarchyRanking.RankAll(classifier, [.. fold.Test.Select(i => fold.Declarations[i].Description)], Options.RankingDepth,
+            HierarchyRanking.LevelFor(fold.Test.Select(i => fold.Declarations[i].Code)),
             progress is null ? null : new SynchronousProgress<int>(n => Report(fold.Number, "hierarchy: ranking test rows", n, fold.Test.Length)));
         run.Add(fold, rankings, trained, clock.Elapsed);
         fold.Featurizer = set.Router.Featurizer;

@@ -18,6 +18,7 @@ public static class ModelEvaluator
         }
         var clock = Stopwatch.StartNew();
         var rankings = HierarchyRanking.RankAll(classifier, [.. rows.Select(r => r.Description)], rankingDepth,
+            HierarchyRanking.LevelFor(rows.Select(r => r.Code)),
             progress is null ? null : new SynchronousProgress<int>(n => progress.Report(new EvaluationProgress(0, 0, "ranking", n, rows.Count))));
         var elapsed = clock.Elapsed;
         var cases = rows.Select((r, i) => new RankedCase(r.Code, rankings[i])).ToArray();

@@ -16,16 +16,26 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
 
     public HierarchyOptions Options { get; } = options;
 
-    public ClassificationResult Classify(string description, int top)
+    /// <summary>Rankings of national lines (8 digits; a subheading without lines stands for itself).</summary>
+    public const int NationalLevel = 8;
+
+    /// <summary>Rankings of subheadings (6 digits), each at its probability, the sum of its lines'.</summary>
+    public const int SubheadingLevel = 6;
+
+    public ClassificationResult Classify(string description, int top, int level = NationalLevel)
     {
         var cleaned = Router.Featurizer.Clean(description);
         var features = Router.Featurizer.Featurize(cleaned);
-        return new ClassificationResult(cleaned, Rank(features, top, out var chapterRanking), chapterRanking);
+        return new ClassificationResult(cleaned, Rank(features, top, out var chapterRanking, level), chapterRanking);
     }
 
-    public IReadOnlyList<CodeRecommendation> Rank(in SparseVector features, int top, out IReadOnlyList<ChapterProbability> chapterRanking)
+    public IReadOnlyList<CodeRecommendation> Rank(in SparseVector features, int top, out IReadOnlyList<ChapterProbability> chapterRanking, int level = NationalLevel)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        if (level is not (NationalLevel or SubheadingLevel))
+        {
+            throw new ArgumentOutOfRangeException(nameof(level), level, $"Rankings are of {SubheadingLevel}- or {NationalLevel}-digit codes.");
+        }
         var chapterCount = Router.Chapters.Count;
         Span<float> probabilities = stackalloc float[chapterCount];
         Router.ChapterProbabilities(features, probabilities);
@@ -45,6 +55,7 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
         var chaptersOut = new ChapterProbability[topChapters.Length];
         var alternatives = Math.Min(Math.Min(Options.AlternativeChapters, top / 2), topChapters.Length);
         var headingAlternatives = top / 2 == 0 ? 0 : Options.AlternativeHeadings;
+        var subheadingAlternatives = top / 2 == 0 ? 0 : Options.AlternativeSubheadings;
         for (var i = 0; i < topChapters.Length; i++)
         {
             var chapter = Router.Chapters[topChapters[i]];
@@ -56,10 +67,17 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
                 continue;
             }
             var count = model.BestSubheadings(features, p, best, bestP);
-            for (var j = 0; j < count && (MustExpand(i, j, alternatives, headingAlternatives) || !(bounded == top && bestP[j] < bound[top - 1])); j++)
+            for (var j = 0; j < count && (MustExpand(i, j, alternatives, Math.Max(headingAlternatives, subheadingAlternatives)) || !(bounded == top && bestP[j] < bound[top - 1])); j++)
             {
                 var before = ranked.Count;
-                model.AddLines(best[j], features, bestP[j], ranked);
+                if (level == SubheadingLevel)
+                {
+                    ranked.Add(new CodeRecommendation(model.Subheadings[best[j]], bestP[j]));
+                }
+                else
+                {
+                    model.AddLines(best[j], features, bestP[j], ranked);
+                }
                 for (var r = before; r < ranked.Count; r++)
                 {
                     bounded = InsertBound(bound, bounded, ranked[r].Probability);
@@ -68,44 +86,44 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
         }
         chapterRanking = chaptersOut;
         var unique = TopUnique(ranked, top);
-        return alternatives == 0 && headingAlternatives == 0 ? unique : WithAlternatives(unique, ranked, chaptersOut.AsSpan(0, alternatives), headingAlternatives, top);
+        return alternatives == 0 && headingAlternatives == 0 && subheadingAlternatives == 0 ? unique
+            : WithAlternatives(unique, ranked, chaptersOut.AsSpan(0, alternatives), headingAlternatives, subheadingAlternatives, top);
     }
 
     /// <summary>
     /// Alternatives need candidates: the best subheading of every alternative chapter, and the best few of the first
-    /// chapter (where the alternative headings mostly are), are expanded even when they cannot reach the top codes.
+    /// chapter (where the alternative subheadings and headings mostly are), are expanded even when they cannot reach the
+    /// top codes.
     /// </summary>
-    private static bool MustExpand(int chapterIndex, int subheadingIndex, int alternatives, int headingAlternatives) =>
-        chapterIndex < alternatives && subheadingIndex == 0 || chapterIndex == 0 && subheadingIndex < headingAlternatives;
+    private static bool MustExpand(int chapterIndex, int subheadingIndex, int alternatives, int firstChapterSubheadings) =>
+        chapterIndex < alternatives && subheadingIndex == 0 || chapterIndex == 0 && subheadingIndex < firstChapterSubheadings;
 
     /// <summary>
-    /// Makes room for the best code of each alternative chapter, then of each most probable heading, that the most
+    /// Makes room for the best code of each alternative chapter, then of each most probable subheading and heading, that the most
     /// probable codes leave out; they take the places of the least probable codes (at most half of the list), and the
     /// list stays ordered by probability.
     /// </summary>
     private static CodeRecommendation[] WithAlternatives(CodeRecommendation[] unique, List<CodeRecommendation> ranked, ReadOnlySpan<ChapterProbability> chapters,
-        int headings, int top)
+        int headings, int subheadings, int top)
     {
-        var wanted = new List<CodeRecommendation>(chapters.Length + headings);
+        var wanted = new List<(CodeRecommendation Code, int Level)>(chapters.Length + headings + subheadings);
         foreach (var chapter in chapters)
         {
             if (BestWithin(ranked, chapter.Chapter.Digits, 2) is { } code)
             {
-                wanted.Add(code);
+                wanted.Add((code, 2));
             }
         }
-        var chapterAlternatives = wanted.Count;
-        wanted.AddRange(BestPerGroup(ranked, headings, level: 4));
+        wanted.AddRange(BestPerGroup(ranked, subheadings, level: 6).Select(c => (c, 6)));
+        wanted.AddRange(BestPerGroup(ranked, headings, level: 4).Select(c => (c, 4)));
         var budget = top / 2;
         var added = new List<CodeRecommendation>(budget);
         for (var kept = unique.Length; kept >= 0; kept--)
         {
             var head = unique.AsSpan(0, kept);
             added.Clear();
-            for (var w = 0; w < wanted.Count; w++)
+            foreach (var (candidate, level) in wanted)
             {
-                var candidate = wanted[w];
-                var level = w < chapterAlternatives ? 2 : 4;
                 if (added.Count < budget && !Covers(head, candidate.Code, level) && !Covers(CollectionsMarshal.AsSpan(added), candidate.Code, level))
                 {
                     added.Add(candidate);

@@ -19,8 +19,11 @@ public sealed record HierarchyOptions
     public int AlternativeChapters { get; init; } = 5;
 
     /// <summary>
-    /// After the alternative chapters, how many of the most probable headings a ranking shows by their best code, within
-    /// the same budget of half the list.
+    /// After the alternative chapters, how many of the most probable subheadings a ranking shows by their best national
+    /// line, within the same budget of half the list: otherwise one subheading's many lines can fill it.
     /// </summary>
+    public int AlternativeSubheadings { get; init; } = 6;
+
+    /// <summary>After the alternative subheadings, how many of the most probable headings, within the same budget.</summary>
     public int AlternativeHeadings { get; init; } = 6;
 }
