@@ -56,6 +56,8 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
         var alternatives = Math.Min(Math.Min(Options.AlternativeChapters, top / 2), topChapters.Length);
         var headingAlternatives = top / 2 == 0 ? 0 : Options.AlternativeHeadings;
         var subheadingAlternatives = top / 2 == 0 ? 0 : Options.AlternativeSubheadings;
+        // The list can take at most top / 2 alternatives, so the first chapter needs no more candidates than that beyond its best.
+        var firstChapterSubheadings = Math.Min(Math.Max(headingAlternatives, subheadingAlternatives), top / 2 + 1);
         for (var i = 0; i < topChapters.Length; i++)
         {
             var chapter = Router.Chapters[topChapters[i]];
@@ -67,7 +69,7 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
                 continue;
             }
             var count = model.BestSubheadings(features, p, best, bestP);
-            for (var j = 0; j < count && (MustExpand(i, j, alternatives, Math.Max(headingAlternatives, subheadingAlternatives)) || !(bounded == top && bestP[j] < bound[top - 1])); j++)
+            for (var j = 0; j < count && (MustExpand(i, j, alternatives, firstChapterSubheadings) || !(bounded == top && bestP[j] < bound[top - 1])); j++)
             {
                 var before = ranked.Count;
                 if (level == SubheadingLevel)
