@@ -53,11 +53,12 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
         Span<float> bound = stackalloc float[top];
         var bounded = 0;
         var chaptersOut = new ChapterProbability[topChapters.Length];
-        var alternatives = Math.Min(Math.Min(Options.AlternativeChapters, top / 2), topChapters.Length);
-        var headingAlternatives = top / 2 == 0 ? 0 : Options.AlternativeHeadings;
-        var subheadingAlternatives = top / 2 == 0 ? 0 : Options.AlternativeSubheadings;
-        // The list can take at most top / 2 alternatives, so the first chapter needs no more candidates than that beyond its best.
-        var firstChapterSubheadings = Math.Min(Math.Max(headingAlternatives, subheadingAlternatives), top / 2 + 1);
+        var budget = AlternativeBudget(top);
+        var alternatives = Math.Min(Math.Min(Options.AlternativeChapters, budget), topChapters.Length);
+        var headingAlternatives = budget == 0 ? 0 : Options.AlternativeHeadings;
+        var subheadingAlternatives = budget == 0 ? 0 : Options.AlternativeSubheadings;
+        // The first chapter needs no more candidates than the budget beyond its best.
+        var firstChapterSubheadings = Math.Min(Math.Max(headingAlternatives, subheadingAlternatives), budget + 1);
         for (var i = 0; i < topChapters.Length; i++)
         {
             var chapter = Router.Chapters[topChapters[i]];
@@ -92,6 +93,9 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
             : WithAlternatives(unique, ranked, chaptersOut.AsSpan(0, alternatives), headingAlternatives, subheadingAlternatives, top);
     }
 
+    /// <summary>At most half of a list is given to alternatives, so its head is always the most probable codes.</summary>
+    private static int AlternativeBudget(int top) => top / 2;
+
     /// <summary>
     /// Alternatives need candidates: the best subheading of every alternative chapter, and the best few of the first
     /// chapter (where the alternative subheadings and headings mostly are), are expanded even when they cannot reach the
@@ -102,23 +106,23 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
 
     /// <summary>
     /// Makes room for the best code of each alternative chapter, then of each most probable subheading and heading, that the most
-    /// probable codes leave out; they take the places of the least probable codes (at most half of the list), and the
-    /// list stays ordered by probability.
+    /// probable codes leave out; they take the places of the least probable codes (at most
+    /// <see cref="AlternativeBudget"/> of them), and the list stays ordered by probability.
     /// </summary>
     private static CodeRecommendation[] WithAlternatives(CodeRecommendation[] unique, List<CodeRecommendation> ranked, ReadOnlySpan<ChapterProbability> chapters,
         int headings, int subheadings, int top)
     {
+        var budget = AlternativeBudget(top);
         var wanted = new List<(CodeRecommendation Code, int Level)>(chapters.Length + headings + subheadings);
         foreach (var chapter in chapters)
         {
-            if (BestWithin(ranked, chapter.Chapter.Digits, 2) is { } code)
+            if (BestWithin(ranked, chapter.Chapter, 2) is { } code)
             {
                 wanted.Add((code, 2));
             }
         }
         wanted.AddRange(BestPerGroup(ranked, subheadings, level: 6).Select(c => (c, 6)));
         wanted.AddRange(BestPerGroup(ranked, headings, level: 4).Select(c => (c, 4)));
-        var budget = top / 2;
         var added = new List<CodeRecommendation>(budget);
         for (var kept = unique.Length; kept >= 0; kept--)
         {
@@ -137,7 +141,8 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
             }
             if (added.Count == 0)
             {
-                return kept == unique.Length ? unique : head.ToArray();
+                // Only possible with the whole list kept: a shorter head covers less, so it leaves at least as much out.
+                return unique;
             }
             added.AddRange(head);
             added.Sort((a, b) => b.Probability.CompareTo(a.Probability));
@@ -163,12 +168,12 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
         return Math.Min(count + 1, bound.Length);
     }
 
-    private static CodeRecommendation? BestWithin(List<CodeRecommendation> ranked, string prefix, int level)
+    private static CodeRecommendation? BestWithin(List<CodeRecommendation> ranked, HsCode group, int level)
     {
         CodeRecommendation? best = null;
         foreach (var candidate in ranked)
         {
-            if (candidate.Code.Digits.AsSpan(0, level).SequenceEqual(prefix.AsSpan(0, level)) && (best is null || candidate.Probability > best.Value.Probability))
+            if (SamePrefix(candidate.Code, group, level) && (best is null || candidate.Probability > best.Value.Probability))
             {
                 best = candidate;
             }

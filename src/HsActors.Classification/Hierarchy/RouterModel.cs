@@ -20,12 +20,4 @@ public sealed class RouterModel(DescriptionFeaturizer featurizer, IReadOnlyList<
         Model.Score(features, scores);
         Calibration.Probabilities(scores, probabilities);
     }
-
-    /// <summary>The indices (into <see cref="Chapters"/>) of the most probable chapters, best first: as many as fit <paramref name="best"/>.</summary>
-    public int TopChapters(in SparseVector features, Span<int> best)
-    {
-        Span<float> probabilities = stackalloc float[Chapters.Count];
-        ChapterProbabilities(features, probabilities);
-        return TopIndices.Select(probabilities, best);
-    }
 }

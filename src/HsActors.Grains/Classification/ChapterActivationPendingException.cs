@@ -9,7 +9,5 @@ namespace HsActors.Grains.Classification;
 internal sealed class ChapterActivationPendingException(HsCode chapter, Task activation)
     : Exception($"Chapter {chapter} is still being activated.")
 {
-    public HsCode Chapter { get; } = chapter;
-
     public Task Activation { get; } = activation;
 }
