@@ -1,11 +1,14 @@
+using System.Globalization;
 using System.Text.Json;
+using HsActors.Abstractions.Streaming;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace HsActors.Silo.Api;
 
 /// <summary>
 /// Last line: request-shaped failures the server raises itself (unreadable body, JSON the binder met) become 400
-/// problems; anything else a generic 500 problem, logged with its stack trace but never showing it to the caller.
+/// problems; an assessment stream that cannot confirm an append a 503 with Retry-After (the client retries with the
+/// same id); anything else a generic 500 problem, logged with its stack trace but never showing it to the caller.
 /// </summary>
 internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -25,6 +28,12 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
             case JsonException json:
                 await Problems.WriteAsync(context, StatusCodes.Status400BadRequest, "The request is not valid.", "The body is not valid JSON.",
                     new Dictionary<string, string[]> { [JsonBody.FieldOf(json.Path)] = ["The value is malformed or of the wrong JSON type."] });
+                return true;
+            case AssessmentStreamUnavailableException unavailable:
+                logger.LogWarning("Assessment stream unavailable for {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, unavailable.Message);
+                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(unavailable.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Assessment stream unavailable",
+                    "The assessment was not acknowledged because the stream is reconnecting; send it again with the same assessmentId.");
                 return true;
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
                 return true; // the caller left; nobody reads an answer

@@ -331,6 +331,7 @@ public sealed class LocalLogAssessmentStream : IAssessmentStream
 
             try
             {
+                _options.BeforeBatchWrite?.Invoke();
                 _writer.Write(buffer, 0, used);
                 _writer.Flush(flushToDisk: true);
                 Interlocked.Increment(ref _syncCount);

@@ -15,6 +15,10 @@ public sealed record LocalLogOptions
     /// </summary>
     public TimeSpan LockWait { get; init; } = TimeSpan.Zero;
 
+    /// <summary>Runs under the write lock just before a batch is written, so a test can hold a commit in flight and
+    /// queue appends behind it: whether they share the next fsync must not depend on how fast the disk is.</summary>
+    internal Action? BeforeBatchWrite { get; init; }
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(LockWait, TimeSpan.Zero, nameof(LockWait));

@@ -136,14 +136,27 @@ public sealed class RabbitMqAssessmentStream : IAssessmentStream
         }
         if (sameIdInFlight is not null)
         {
-            var first = await WaitForIndexAsync(id, sameIdInFlight, cancellationToken).ConfigureAwait(false);
-            return first with { Duplicate = true };
+            try
+            {
+                var first = await WaitForIndexAsync(id, sameIdInFlight, cancellationToken).ConfigureAwait(false);
+                return first with { Duplicate = true };
+            }
+            catch (TimeoutException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw Unavailable(id, e);
+            }
         }
 
         try
         {
             await PublishConfirmedAsync(token, id, body, indexed.Task, cancellationToken).ConfigureAwait(false);
             return await WaitForIndexAsync(id, indexed.Task, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && (IsTransientPublishFailure(e) || e is TimeoutException))
+        {
+            var unavailable = Unavailable(id, e);
+            indexed.TrySetException(unavailable);
+            throw unavailable;
         }
         catch (Exception e)
         {
@@ -211,7 +224,7 @@ public sealed class RabbitMqAssessmentStream : IAssessmentStream
                     cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (Exception e) when (attempt < _options.PublishAttempts && IsConnectionFailure(e) && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (attempt < _options.PublishAttempts && IsTransientPublishFailure(e) && !cancellationToken.IsCancellationRequested)
             {
                 // The confirm may be lost while the message was stored: if the index saw it, we are done; otherwise
                 // publish again with the same token (a possible second copy, which consumers drop by AssessmentId).
@@ -221,6 +234,14 @@ public sealed class RabbitMqAssessmentStream : IAssessmentStream
             }
         }
     }
+
+    private AssessmentStreamUnavailableException Unavailable(string id, Exception cause) => new(
+        $"Stream '{_options.StreamName}' could not confirm assessment '{id}' ({cause.Message}); it was not acknowledged, retry it.",
+        _options.Endpoint.ReconnectDelay, cause);
+
+    // Right after the broker restarts, the connection is back before the stream queue is: publishes are nacked or
+    // returned for a moment. A queue that is really gone also fails the index reader, which then fails every append.
+    private bool IsTransientPublishFailure(Exception e) => e is PublishException || IsConnectionFailure(e);
 
     // Worth retrying only while the connection is down (automatic recovery brings it back). A channel error on a
     // live connection, such as the stream queue having been deleted, is reported instead of retried forever.
@@ -236,7 +257,7 @@ public sealed class RabbitMqAssessmentStream : IAssessmentStream
         catch (TimeoutException e)
         {
             throw new TimeoutException(
-                $"Assessment '{id}' was confirmed by the broker but did not come back from stream '{_options.StreamName}' within {_options.AppendTimeout}.", e);
+                $"Assessment '{id}' was published to stream '{_options.StreamName}' but not read back within {_options.AppendTimeout}.", e);
         }
     }
 

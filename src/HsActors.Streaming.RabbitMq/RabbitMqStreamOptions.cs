@@ -19,7 +19,8 @@ public sealed record RabbitMqStreamOptions
     /// <summary>How long opening waits for the id index to read the existing stream.</summary>
     public TimeSpan OpenTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Publish attempts per append when the connection drops before the broker confirmed.</summary>
+    /// <summary>Publish attempts per append when the connection drops or the broker refuses the message (as it does
+    /// while the stream queue restarts); after the last, the append fails as unavailable.</summary>
     public int PublishAttempts { get; init; } = 3;
 
     internal void Validate()

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using HsActors.Silo.Tests;
 
 namespace HsActors.Cluster.Tests;
@@ -6,7 +7,8 @@ namespace HsActors.Cluster.Tests;
 /// <summary>
 /// Officers posting assessments to whichever silos are running, as a resilient client would: each assessment is
 /// retried through the next silo until one acknowledges it, with the same assessment id, so a retry is never a second
-/// assessment. Failures on the way (a killed silo, a broker restarting) are counted, not fatal.
+/// assessment. Transient failures on the way (a killed silo, a 503 while the broker restarts) are counted, not fatal;
+/// any other answer (a 500, a 400) fails the traffic, because a silo must never answer those to a valid assessment.
 /// </summary>
 public sealed class AssessmentTraffic(SiloCluster cluster)
 {
@@ -29,11 +31,15 @@ public sealed class AssessmentTraffic(SiloCluster cluster)
         {
             int i;
             while ((i = Interlocked.Increment(ref next)) < bodies.Count)
-                await PostUntilAcknowledgedAsync(bodies[i], poster + i, deadline);
+                _acknowledged.Enqueue(await PostUntilAcknowledgedAsync(bodies[i], poster + i, deadline));
         }));
     }
 
-    private async Task PostUntilAcknowledgedAsync(Dictionary<string, object?> body, int turn, DateTime deadline)
+    /// <summary>Posts one body until a silo acknowledges it, as <see cref="RunAsync"/> does for each of its bodies.</summary>
+    public Task<AcknowledgedAssessment> AcknowledgeAsync(Dictionary<string, object?> body) =>
+        PostUntilAcknowledgedAsync(body, turn: 0, DateTime.UtcNow + Patience);
+
+    private async Task<AcknowledgedAssessment> PostUntilAcknowledgedAsync(Dictionary<string, object?> body, int turn, DateTime deadline)
     {
         var id = (string)body["assessmentId"]!;
         var attempts = 0;
@@ -53,10 +59,11 @@ public sealed class AssessmentTraffic(SiloCluster cluster)
                     if (response.IsSuccessStatusCode)
                     {
                         var accepted = await Json.ReadAsync(response);
-                        _acknowledged.Enqueue(new AcknowledgedAssessment(id, accepted["offset"]!.GetValue<long>(), attempts, index));
-                        return;
+                        return new AcknowledgedAssessment(id, accepted["offset"]!.GetValue<long>(), attempts, index);
                     }
                     lastError = $"{(int)response.StatusCode} from silo {index}: {await response.Content.ReadAsStringAsync()}";
+                    if (!IsTransient(response.StatusCode))
+                        throw new InvalidOperationException($"Assessment {id}: {lastError}");
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
@@ -68,4 +75,8 @@ public sealed class AssessmentTraffic(SiloCluster cluster)
         }
         throw new TimeoutException($"Assessment {id} was not acknowledged within {Patience} ({attempts} attempts); last error: {lastError}");
     }
+
+    // What a client may retry: the silo is busy, starting or cannot reach its stream for a moment.
+    private static bool IsTransient(HttpStatusCode status) =>
+        status is HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout or HttpStatusCode.TooManyRequests;
 }

@@ -11,10 +11,10 @@ public static class StreamContents
     /// </summary>
     public static async Task<Dictionary<string, List<long>>> ReadAllAsync(SiloCluster cluster)
     {
-        using var officer = cluster.Running[0].Silo.Client(TestKeys.Officer);
-        var sentinel = await Json.PostOkAsync(officer, "/v1/assessments",
+        // Posted as the traffic posts: a silo may still be reconnecting to the broker and answer 503 for a moment.
+        var sentinel = await new AssessmentTraffic(cluster).AcknowledgeAsync(
             Assessments.Body($"sentinel-{Guid.NewGuid():N}", "sentinel line", Assessments.LineOf("64")));
-        var through = sentinel["offset"]!.GetValue<long>();
+        var through = sentinel.Offset;
 
         await using var stream = await cluster.OpenStreamAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -67,4 +67,34 @@ public sealed class RabbitMqStreamSiloTests(SmallModel model, RabbitMqBroker bro
         Assert.Equal(3, replayed["assessments"]!.GetValue<long>());
         Assert.Equal(1, replayed["corrections"]!.GetValue<long>());
     }
+
+    [Fact]
+    public async Task An_assessment_posted_while_the_broker_is_down_gets_a_503_with_retry_after_and_its_retry_is_stored_once()
+    {
+        var officer = await _silo.ReadyClientAsync(TestKeys.Officer);
+        var body = Assessments.Body("RQ-DOWN", "roasted coffee", Assessments.LineOf("09"), "IMP-RQD");
+
+        await broker.StopAsync();
+        HttpResponseMessage refused;
+        try
+        {
+            refused = await officer.PostAsync("/v1/assessments", Json.Body(body));
+        }
+        finally
+        {
+            await broker.StartAsync();
+        }
+
+        Assert.Equal(503, (int)refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+        // The client's part: send the same assessment again after Retry-After until the silo has reconnected.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        HttpResponseMessage retried;
+        while ((int)(retried = await officer.PostAsync("/v1/assessments", Json.Body(body))).StatusCode == 503 && DateTime.UtcNow < deadline)
+            await Task.Delay(retried.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+        Assert.Equal(202, (int)retried.StatusCode);
+        var stats = await Assessments.WaitForStatisticsAsync(officer, "IMP-RQD", s => s["assessments"]!.GetValue<long>() >= 1);
+        Assert.Equal(1, stats["assessments"]!.GetValue<long>());
+    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HsActors.Abstractions.Streaming;
 using HsActors.Streaming.LocalLog;
 using Xunit.Abstractions;
@@ -128,35 +127,47 @@ public sealed class LocalLogAssessmentStreamTests(ITestOutputHelper output) : As
     }
 
     [Fact]
-    public async Task Concurrent_appends_share_fsyncs_through_group_commit()
+    public async Task Appends_queued_behind_a_commit_in_flight_share_the_next_fsync()
     {
-        const int Sequential = 100, Concurrent = 2000, Callers = 64;
-        await using var log = LocalLogAssessmentStream.Open(LogPath(NewKey()));
-
-        var clock = Stopwatch.StartNew();
-        foreach (var record in Assessments.Many("seq", Sequential))
-            await log.AppendAsync(record);
-        var sequentialRate = Sequential / clock.Elapsed.TotalSeconds;
-        var sequentialSyncs = log.SyncCount;
-
-        var records = Assessments.Many("grp", Concurrent);
-        var next = -1;
-        clock.Restart();
-        await Task.WhenAll(Enumerable.Range(0, Callers).Select(_ => Task.Run(async () =>
+        const int Queued = 63;
+        using var firstInFlight = new SemaphoreSlim(0);
+        using var releaseFirst = new SemaphoreSlim(0);
+        var commits = 0;
+        var options = new LocalLogOptions
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < Concurrent)
-                await log.AppendAsync(records[i]);
-        })));
-        var concurrentRate = Concurrent / clock.Elapsed.TotalSeconds;
-        var concurrentSyncs = log.SyncCount - sequentialSyncs;
+            BeforeBatchWrite = () =>
+            {
+                if (Interlocked.Increment(ref commits) != 1)
+                    return;
+                firstInFlight.Release();
+                releaseFirst.Wait(TimeSpan.FromSeconds(30));
+            },
+        };
+        await using var log = LocalLogAssessmentStream.Open(LogPath(NewKey()), options);
+        var records = Assessments.Many("grp", Queued + 1);
 
-        output.WriteLine($"local log, fsync per commit: sequential {sequentialRate:F0} appends/s ({sequentialSyncs} fsyncs for {Sequential}); " +
-                         $"{Callers} concurrent callers {concurrentRate:F0} appends/s ({concurrentSyncs} fsyncs for {Concurrent}, " +
-                         $"{(double)Concurrent / concurrentSyncs:F1} appends per fsync)");
-        Assert.Equal(Sequential, sequentialSyncs);
-        Assert.True(concurrentSyncs < Concurrent / 2, $"{concurrentSyncs} fsyncs for {Concurrent} concurrent appends: group commit did not combine them.");
-        Assert.Equal(Sequential + Concurrent, log.Count);
+        var first = Task.Run(async () => await log.AppendAsync(records[0]));
+        Assert.True(await firstInFlight.WaitAsync(TimeSpan.FromSeconds(30)), "the first append never reached its write");
+        // Each call queues its record before it waits for the write lock, which the first commit holds.
+        var queued = records.Skip(1).Select(record => log.AppendAsync(record).AsTask()).ToList();
+        Assert.All(queued, append => Assert.False(append.IsCompleted));
+        releaseFirst.Release();
+        var results = await Task.WhenAll(queued.Prepend(first));
+
+        Assert.Equal(2, log.SyncCount);
+        Assert.Equal(Enumerable.Range(0, Queued + 1).Select(i => (long)i), results.Select(result => result.Offset).Order());
+        Assert.Equal(Queued + 1, log.Count);
+        output.WriteLine($"{Queued + 1} appends, {log.SyncCount} fsyncs: the {Queued} queued behind the first commit shared one");
+    }
+
+    [Fact]
+    public async Task Sequential_appends_each_get_their_own_fsync()
+    {
+        await using var log = LocalLogAssessmentStream.Open(LogPath(NewKey()));
+        foreach (var record in Assessments.Many("seq", 20))
+            await log.AppendAsync(record);
+
+        Assert.Equal(20, log.SyncCount);
     }
 
     private static async Task FlipByteAsync(string path, long position)

@@ -68,8 +68,34 @@ public sealed class RabbitMqAssessmentStreamTests(RabbitMqBroker broker) : Asses
         Assert.Contains(Options(key).StreamName, error.Message);
     }
 
-    // While the client re-connects, a publish can fail; the caller (the HTTP endpoint) retries, and idempotency
-    // makes the retry safe.
+    [Fact]
+    public async Task An_append_while_the_broker_is_down_is_refused_as_unavailable_and_its_retry_is_stored_once()
+    {
+        var stream = await OpenAsync(NewKey());
+        await stream.AppendAsync(Assessments.Make("down-0"));
+
+        await broker.StopAsync();
+        AssessmentStreamUnavailableException refused;
+        try
+        {
+            refused = await Assert.ThrowsAsync<AssessmentStreamUnavailableException>(async () => await stream.AppendAsync(Assessments.Make("down-1")));
+        }
+        finally
+        {
+            await broker.StartAsync();
+        }
+
+        Assert.Contains("down-1", refused.Message);
+        Assert.True(refused.RetryAfter > TimeSpan.Zero);
+        var retried = await AppendRetryingAsync(stream, Assessments.Make("down-1"));
+        Assert.Equal(new StreamAppendResult(1, Duplicate: false), retried);
+        var read = await stream.TakeAsync(0, 2);
+        Assert.Equal(["down-0", "down-1"], read.Select(entry => entry.Record.AssessmentId));
+        Assert.True(await stream.StaysQuietAsync(2, TimeSpan.FromMilliseconds(500)));
+    }
+
+    // While the client re-connects, a publish can fail as unavailable; the caller (the HTTP endpoint's client)
+    // retries, and idempotency makes the retry safe. Any other failure is a defect and fails the test.
     private static async Task<StreamAppendResult> AppendRetryingAsync(IAssessmentStream stream, AssessmentRecord record)
     {
         for (var attempt = 1; ; attempt++)
@@ -78,7 +104,7 @@ public sealed class RabbitMqAssessmentStreamTests(RabbitMqBroker broker) : Asses
             {
                 return await stream.AppendAsync(record);
             }
-            catch (Exception) when (attempt < 40)
+            catch (AssessmentStreamUnavailableException) when (attempt < 40)
             {
                 await Task.Delay(250);
             }

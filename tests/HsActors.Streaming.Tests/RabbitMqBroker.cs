@@ -65,6 +65,12 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         await StartServerAsync();
     }
 
+    /// <summary>Stops the node cleanly, as <see cref="RestartAsync"/> does, and leaves it down until <see cref="StartAsync"/>.</summary>
+    public Task StopAsync() => StopServerAsync();
+
+    /// <summary>Starts a node stopped by <see cref="StopAsync"/> on the same port and data; returns once it accepts connections.</summary>
+    public Task StartAsync() => StartServerAsync();
+
     private async Task StartServerAsync()
     {
         lock (_console)
