@@ -43,8 +43,9 @@ public sealed class ModelPromotionTests(SiloCluster cluster, ITestOutputHelper o
         {
             while (await ServedVersionAsync(s.Silo) != expected)
             {
-                // Generous: the pointer followers poll every 250 ms; the figure printed is what matters.
-                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"Silo {s.Index} still serves another version of {Chapter} after {clock.Elapsed}.");
+                // A hang guard, not a speed goal (followers poll every 250 ms; the figure printed is the measurement):
+                // loading the new version on a loaded CI machine must not fail the test.
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"Silo {s.Index} still serves another version of {Chapter} after {clock.Elapsed}.");
                 await Task.Delay(10);
             }
             return clock.Elapsed.TotalMilliseconds;
