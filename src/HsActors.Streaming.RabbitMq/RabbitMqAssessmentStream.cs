@@ -241,7 +241,14 @@ public sealed class RabbitMqAssessmentStream : IAssessmentStream
 
     // Right after the broker restarts, the connection is back before the stream queue is: publishes are nacked or
     // returned for a moment. A queue that is really gone also fails the index reader, which then fails every append.
-    private bool IsTransientPublishFailure(Exception e) => e is PublishException || IsConnectionFailure(e);
+    private bool IsTransientPublishFailure(Exception e) => e is PublishException || IsConnectionFailure(e) || IsQueueRecovering(e);
+
+    // After a restart the connection can be back before the stream queue is: until the queue's process is up, the
+    // broker refuses it with 404 "home node ... of durable queue ... is down or inaccessible". A deleted queue is a
+    // 404 "no queue ...", which no retry can mend.
+    private static bool IsQueueRecovering(Exception e) =>
+        e is OperationInterruptedException { ShutdownReason: { ReplyCode: 404 } reason }
+        && reason.ReplyText.Contains("down or inaccessible", StringComparison.Ordinal);
 
     // Worth retrying only while the connection is down (automatic recovery brings it back). A channel error on a
     // live connection, such as the stream queue having been deleted, is reported instead of retried forever.
@@ -364,9 +371,9 @@ public sealed class RabbitMqAssessmentStream : IAssessmentStream
                 return await StreamReadSession.StartAsync(_connection, _options.StreamName, fromOffset, _options.Prefetch, cancellationToken)
                     .ConfigureAwait(false);
             }
-            catch (Exception e) when (IsConnectionFailure(e) && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when ((IsConnectionFailure(e) || IsQueueRecovering(e)) && !cancellationToken.IsCancellationRequested)
             {
-                // The connection is recovering; automatic recovery re-opens it in the background.
+                // The connection or the queue is recovering; automatic recovery re-opens the connection in the background.
                 await Task.Delay(_options.Endpoint.ReconnectDelay, cancellationToken).ConfigureAwait(false);
             }
         }

@@ -63,7 +63,7 @@ public sealed class AssessmentTraffic(SiloCluster cluster)
                     }
                     lastError = $"{(int)response.StatusCode} from silo {index}: {await response.Content.ReadAsStringAsync()}";
                     if (!IsTransient(response.StatusCode))
-                        throw new InvalidOperationException($"Assessment {id}: {lastError}");
+                        throw new InvalidOperationException($"Assessment {id}: {lastError}\nThe silo's last output:\n{silo.Output}");
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
