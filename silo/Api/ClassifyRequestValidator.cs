@@ -60,6 +60,10 @@ internal sealed class ClassifyRequestValidator(RequestLimits limits)
         {
             errors[prefix + "top"] = [string.Create(CultureInfo.InvariantCulture, $"top must be between 1 and {MaxTop}; got {top}.")];
         }
+        if (line.Level is { } level && level is not (6 or 8))
+        {
+            errors[prefix + "level"] = [string.Create(CultureInfo.InvariantCulture, $"level must be 6 (subheadings) or 8 (national lines); got {level}.")];
+        }
         RequestFields.Identifier(line.Id, prefix + "id", errors);
         RequestFields.Identifier(line.ImporterId, prefix + "importerId", errors);
         RequestFields.Identifier(line.AgentId, prefix + "agentId", errors);

@@ -24,15 +24,25 @@ public static class ClassifyCommand
             Description = "File with one description per line, or JSON lines with \"description\" and optional \"id\", \"importerId\", \"declaredCode\"; - reads standard input.",
         };
         var top = new Option<int>("--top") { Description = $"How many codes to recommend (1–{MaxTop}).", DefaultValueFactory = _ => 5 };
+        var level = new Option<int>("--level")
+        {
+            Description = "Digits of the recommended codes: 8 (national lines) or 6 (HS subheadings, each at the sum of its lines).",
+            DefaultValueFactory = _ => HierarchicalClassifier.NationalLevel,
+        };
         var output = new Option<string>("--output") { Description = "Write the JSON lines here instead of standard output." };
         var text = new Argument<string?>("description") { Description = "One goods description to classify (instead of --input).", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("classify", "Recommend HS codes for goods descriptions.") { model, input, top, output, text };
+        var command = new Command("classify", "Recommend HS codes for goods descriptions.") { model, input, top, level, output, text };
         command.SetAction((parsed, cancellationToken) =>
         {
             var count = parsed.GetValue(top);
             if (count is < 1 or > MaxTop)
             {
                 throw new CliUsageException($"--top must be between 1 and {MaxTop}, not {count}.");
+            }
+            var digits = parsed.GetValue(level);
+            if (digits is not (HierarchicalClassifier.NationalLevel or HierarchicalClassifier.SubheadingLevel))
+            {
+                throw new CliUsageException($"--level must be {HierarchicalClassifier.SubheadingLevel} or {HierarchicalClassifier.NationalLevel}, not {digits}.");
             }
             var description = parsed.GetValue(text);
             var inputPath = parsed.GetValue(input);
@@ -42,7 +52,7 @@ public static class ClassifyCommand
             }
             if (inputPath is not null)
             {
-                return ClassifyFileAsync(console, ModelLoader.Open(parsed.GetRequiredValue(model)), inputPath, parsed.GetValue(output), parsed.GetValue(top), cancellationToken);
+                return ClassifyFileAsync(console, ModelLoader.Open(parsed.GetRequiredValue(model)), inputPath, parsed.GetValue(output), count, digits, cancellationToken);
             }
             if (string.IsNullOrWhiteSpace(description))
             {
@@ -52,14 +62,14 @@ public static class ClassifyCommand
             {
                 throw new CliUsageException("--output goes with --input; a single description is printed as a table.");
             }
-            return Task.FromResult(ClassifyOne(console, ModelLoader.Open(parsed.GetRequiredValue(model)), description, parsed.GetValue(top)));
+            return Task.FromResult(ClassifyOne(console, ModelLoader.Open(parsed.GetRequiredValue(model)), description, count, digits));
         });
         return command;
     }
 
-    private static int ClassifyOne(CliConsole console, HierarchicalClassifier classifier, string description, int top)
+    private static int ClassifyOne(CliConsole console, HierarchicalClassifier classifier, string description, int top, int level)
     {
-        var result = classifier.Classify(description, top);
+        var result = classifier.Classify(description, top, level);
         var nomenclature = HsNomenclature.Bundled;
         console.Rich.MarkupLine($"[bold]{Markup.Escape(description)}[/]");
         console.Rich.MarkupLine($"cleansed: [grey]{Markup.Escape(result.CleanedDescription.Length == 0 ? "(nothing left)" : result.CleanedDescription)}[/]");
@@ -84,7 +94,7 @@ public static class ClassifyCommand
     }
 
     private static async Task<int> ClassifyFileAsync(CliConsole console, HierarchicalClassifier classifier, string inputPath, string? outputPath,
-        int top, CancellationToken cancellationToken)
+        int top, int level, CancellationToken cancellationToken)
     {
         if (inputPath != "-" && !File.Exists(inputPath))
         {
@@ -115,7 +125,7 @@ public static class ClassifyCommand
                 var request = batch[i];
                 results[i] = request.Error is { } error
                     ? ClassifyOutputLine.Error(request.Id, error)
-                    : ClassifyOutputLine.Recommendations(request, classifier.Classify(request.Description!, top).Recommendations);
+                    : ClassifyOutputLine.Recommendations(request, classifier.Classify(request.Description!, top, level).Recommendations);
             });
             for (var i = 0; i < batch.Count; i++)
             {

@@ -20,4 +20,10 @@ public sealed record ClassifyRequest
 
     /// <summary>How many recommendations to return (1..20, default 5).</summary>
     public int? Top { get; init; }
+
+    /// <summary>
+    /// Digits of the recommended codes: 8 (national tariff lines, the default) or 6 (HS subheadings, each at the sum of
+    /// its lines' probabilities), for administrations that classify at the international level.
+    /// </summary>
+    public int? Level { get; init; }
 }

@@ -150,6 +150,27 @@ public sealed class EvaluationCliTests(TinyModelFixture model) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Classify_at_level_6_writes_distinct_subheadings()
+    {
+        var input = model.NewPath("level6.txt");
+        await File.WriteAllLinesAsync(input, ["live pure-bred breeding horses", "frozen boneless bovine meat"]);
+
+        var (exit, stdout, stderr) = await Hs.RunAsync("classify", "--model", model.ModelDirectory, "--input", input, "--top", "3", "--level", "6");
+
+        Assert.True(exit == 0, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(2, lines.Length);
+        foreach (var line in lines)
+        {
+            var codes = line.GetProperty("recommendations").EnumerateArray().Select(r => r.GetProperty("code").GetString()!).ToArray();
+            Assert.Equal(3, codes.Length);
+            Assert.All(codes, code => Assert.Equal(6, code.Length));
+            Assert.Equal(3, codes.Distinct().Count());
+        }
+        Assert.StartsWith("0101", lines[0].GetProperty("recommendations")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Bad_arguments_give_a_usage_exit_code_and_a_message_naming_the_problem()
     {
         var missingModel = Path.Combine(model.Root, "no-such-model");
@@ -162,6 +183,7 @@ public sealed class EvaluationCliTests(TinyModelFixture model) : IClassFixture<T
             (["train", "--out", model.NewPath("m"), "--limit-chapters", "8x"], "8x"),
             (["classify", "--model", model.ModelDirectory, "horses", "--top", "0"], "--top"),
             (["classify", "--model", model.ModelDirectory, "horses", "--top", "many"], "many"),
+            (["classify", "--model", model.ModelDirectory, "horses", "--level", "4"], "--level"),
             (["classify", "--model", model.ModelDirectory, "--input", "/no/such/input.txt"], "/no/such/input.txt"),
             (["classify", "--model", model.ModelDirectory], "Nothing to classify"),
             (["classify", "--model", missingModel, "horses"], missingModel),

@@ -24,6 +24,8 @@ public sealed class BadInputTests(SmallModel model) : IAsyncLifetime
         { """{"description":"coffee","top":21}""", "top" },
         { """{"description":"coffee","top":"five"}""", "top" },
         { """{"description":"coffee","top":2.5}""", "top" },
+        { """{"description":"coffee","level":7}""", "level" },
+        { """{"description":"coffee","level":"six"}""", "level" },
         { """{"description":12345}""", "description" },
         { """{"description":"coffee","originCountry":"CHN"}""", "originCountry" },
         { """{"description":"coffee","importerId":"  "}""", "importerId" },

@@ -59,6 +59,29 @@ public sealed class ClassifyEndpointTests(SmallModel model) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Level_6_ranks_described_explained_subheadings_each_worth_at_least_its_national_lines()
+    {
+        var national = (await Json.PostOkAsync(_hub, "/v1/classify", new { description = Coffee, top = 20 }))["recommendations"]!.AsArray();
+        var body = await Json.PostOkAsync(_hub, "/v1/classify", new { description = Coffee, level = 6, top = 3 });
+
+        var subheadings = body["recommendations"]!.AsArray();
+        Assert.Equal(3, subheadings.Count);
+        var codes = subheadings.Select(r => r!["code"]!.GetValue<string>()).ToArray();
+        Assert.All(codes, code => Assert.Equal(6, code.Length));
+        Assert.Equal(codes.Length, codes.Distinct().Count());
+        Assert.StartsWith("09", codes[0]);
+        foreach (var subheading in subheadings)
+        {
+            var code = subheading!["code"]!.GetValue<string>();
+            var linesShown = national.Where(r => r!["code"]!.GetValue<string>().StartsWith(code, StringComparison.Ordinal))
+                .Sum(r => r!["probability"]!.GetValue<double>());
+            Assert.True(subheading["probability"]!.GetValue<double>() >= linesShown - 1e-4, $"{code} is worth less than its lines.");
+            Assert.False(string.IsNullOrWhiteSpace(subheading["descriptionEn"]!.GetValue<string>()));
+        }
+        Assert.NotEmpty(subheadings[0]!["explanation"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Batch_keeps_the_lines_order_and_can_skip_explanations()
     {
         string[] descriptions = [Coffee, Tyres, Shoes];

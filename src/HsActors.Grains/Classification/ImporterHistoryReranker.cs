@@ -21,7 +21,10 @@ internal sealed class ImporterHistoryReranker(double weight)
         for (var i = 0; i < ranked.Count; i++)
         {
             var code = ranked[i].Code;
-            var codeCount = Count(history.Codes, code.Digits) + (code.Level > 6 ? Count(history.Codes, code.Digits[..6]) : 0);
+            // A national line also counts declarations of its subheading; a subheading counts those of all its lines.
+            var codeCount = code.Level > 6
+                ? Count(history.Codes, code.Digits) + Count(history.Codes, code.Digits[..6])
+                : CountWithin(history.Codes, code.Digits);
             var chapterCount = Count(history.Chapters, code.Chapter.Digits);
             var affinity = 0.5 * (Math.Min(codeCount / coded, 1.0) + Math.Min(chapterCount / coded, 1.0));
             scored[i] = (ranked[i], ranked[i].Probability * (1.0 + weight * affinity), i);
@@ -32,4 +35,17 @@ internal sealed class ImporterHistoryReranker(double weight)
 
     private static long Count(IReadOnlyDictionary<string, KeyTally> tallies, string key) =>
         tallies.TryGetValue(key, out var tally) ? tally.Count : 0;
+
+    private static long CountWithin(IReadOnlyDictionary<string, KeyTally> tallies, string prefix)
+    {
+        long count = 0;
+        foreach (var (code, tally) in tallies)
+        {
+            if (code.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                count += tally.Count;
+            }
+        }
+        return count;
+    }
 }

@@ -59,7 +59,8 @@ internal sealed class LineClassifier
         var classifier = new HierarchicalClassifier(_router.Model, pinned, _options.Hierarchy);
         var top = line.Top ?? ClassificationOptions.DefaultTop;
         var rerank = history is not null && _options.ImporterHistoryWeight > 0 && history.CodedDeclarations > 0;
-        var ranked = classifier.Rank(features, rerank ? top + _options.ImporterHistoryCandidates : top, out var chapterRanking);
+        var ranked = classifier.Rank(features, rerank ? top + _options.ImporterHistoryCandidates : top, out var chapterRanking,
+            line.Level ?? HierarchicalClassifier.NationalLevel);
         if (rerank)
         {
             ranked = _reranker.Rerank(ranked, history!, top);
