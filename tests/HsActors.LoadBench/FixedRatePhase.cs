@@ -6,7 +6,9 @@ namespace HsActors.LoadBench;
 
 /// <summary>
 /// Open-loop single-line load: request i is due at start + i / rate whether or not earlier ones have answered, and its
-/// latency counts from when it was due, so a slow server cannot hide queueing by slowing the sender down.
+/// latency counts from when it was due, so a slow server cannot hide queueing by slowing the sender down. That latency
+/// also holds the sender's own lateness (it shares the 2 cores with the silo), so it is printed split in two: how late
+/// each request left, and how long it took from leaving to its answer; the silo's own histogram follows.
 /// </summary>
 internal static class FixedRatePhase
 {
@@ -17,76 +19,91 @@ internal static class FixedRatePhase
 
     public static async Task RunAsync(HttpClient client, LoadBenchOptions options, IReadOnlyList<string> descriptions)
     {
-        var bodies = descriptions.Take(2_000)
+        var lines = descriptions.Take(2_000).ToArray();
+        var bodies = lines
             .Select(d => JsonSerializer.SerializeToUtf8Bytes(new { description = d, top = options.Top }, JsonSerializerOptions.Web))
             .ToArray();
-        for (var i = 0; i < 200; i++) // warm-up
+        await LoadChaptersAsync(client, lines);
+        if (options.WarmupSeconds > 0)
         {
-            using var warm = await client.PostAsync("/v1/classify", Content(bodies[i % bodies.Length]));
-            if (!warm.IsSuccessStatusCode)
-            {
-                throw new InvalidOperationException($"Warm-up request failed with {(int)warm.StatusCode}: {await warm.Content.ReadAsStringAsync()}");
-            }
+            // Steady state is what is measured: the same schedule, unrecorded, lets the silo's JIT and GC settle.
+            var warmup = await RunScheduleAsync(client, bodies, options.Rate, options.WarmupSeconds);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"single: warm-up {options.WarmupSeconds} s at {options.Rate:N0}/s (not measured): p99 {warmup.P99FromSchedule:0.00} ms, {warmup.Errors} errors"));
         }
 
-        var total = options.Rate * options.Seconds;
-        var latencies = new List<double>(total);
-        var errors = 0;
-        var statuses = new Dictionary<int, int>();
-        var skipped = 0;
-        var inFlight = 0;
-        var pending = new List<Task>(total);
-        var start = Stopwatch.GetTimestamp();
-        var ticksPerRequest = (double)Stopwatch.Frequency / options.Rate;
-        for (var i = 0; i < total; i++)
-        {
-            var due = start + (long)(i * ticksPerRequest);
-            var wait = due - Stopwatch.GetTimestamp();
-            if (wait > Stopwatch.Frequency / 1000)
-            {
-                await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency));
-            }
-            if (Volatile.Read(ref inFlight) >= MaxInFlight)
-            {
-                skipped++;
-                continue;
-            }
-            Interlocked.Increment(ref inFlight);
-            var body = bodies[i % bodies.Length];
-            pending.Add(Task.Run(async () =>
-            {
-                int status;
-                try
-                {
-                    using var response = await client.PostAsync("/v1/classify", Content(body));
-                    var answer = await response.Content.ReadAsByteArrayAsync();
-                    status = (int)response.StatusCode;
-                    if (status == 200 && MarkerCount.In(answer, MarkerCount.ResultMarker) != 1)
-                    {
-                        status = Incomplete;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    status = 0;
-                }
-                var elapsed = (Stopwatch.GetTimestamp() - due) * 1000.0 / Stopwatch.Frequency;
-                Interlocked.Decrement(ref inFlight);
-                lock (latencies)
-                {
-                    latencies.Add(elapsed);
-                    statuses[status] = statuses.GetValueOrDefault(status) + 1;
-                    errors += status == 200 ? 0 : 1;
-                }
-            }));
-        }
-        await Task.WhenAll(pending);
-        var elapsedSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-
+        var siloBefore = await SiloLatencyHistogram.ScrapeAsync(client);
+        var run = await RunScheduleAsync(client, bodies, options.Rate, options.Seconds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"single: {total:N0} requests scheduled at {options.Rate:N0}/s for {options.Seconds} s; {latencies.Count:N0} sent, {latencies.Count / elapsedSeconds:N0}/s achieved"));
-        Console.WriteLine($"        latency from schedule: {LatencyStatistics.Describe(latencies)}");
-        Console.WriteLine($"        errors: {errors} ({string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{(s.Key switch { 0 => "connection", Incomplete => "200 without a result", _ => s.Key.ToString(CultureInfo.InvariantCulture) })}: {s.Value}"))}), not sent (client over {MaxInFlight} in flight): {skipped}");
+            $"single: {run.Scheduled:N0} requests scheduled at {options.Rate:N0}/s for {options.Seconds} s; {run.Latencies.Count:N0} sent, {run.Latencies.Count / run.Seconds:N0}/s achieved"));
+        Console.WriteLine($"        latency from schedule: {LatencyStatistics.Describe(run.Latencies)}");
+        Console.WriteLine($"          of which the sender was late: {LatencyStatistics.Describe(run.Lateness)}");
+        Console.WriteLine($"          from sending to the answer  : {LatencyStatistics.Describe(run.ResponseTimes)}");
+        Console.WriteLine($"          inside the silo (its /metrics): {(await SiloLatencyHistogram.ScrapeAsync(client)).DescribeSince(siloBefore)}");
+        Console.WriteLine($"        errors: {run.Errors} ({string.Join(", ", run.Statuses.OrderBy(s => s.Key).Select(s => $"{(s.Key switch { 0 => "connection", Incomplete => "200 without a result", _ => s.Key.ToString(CultureInfo.InvariantCulture) })}: {s.Value}"))}), not sent (client over {MaxInFlight} in flight): {run.Skipped}");
+    }
+
+    // Every line once as a batch: a silo loads chapter models on first use, which is start-up, not steady state.
+    private static async Task LoadChaptersAsync(HttpClient client, string[] lines)
+    {
+        var batch = JsonSerializer.SerializeToUtf8Bytes(new { lines = lines.Select(d => new { description = d }) }, JsonSerializerOptions.Web);
+        using var loaded = await client.PostAsync("/v1/classify/batch?explain=false", Content(batch));
+        if (!loaded.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Warm-up batch failed with {(int)loaded.StatusCode}: {await loaded.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private static async Task<ScheduleRun> RunScheduleAsync(HttpClient client, byte[][] bodies, int rate, int seconds)
+    {
+        var run = new ScheduleRun(rate * seconds);
+        var inFlight = 0;
+        var pending = new List<Task>(run.Scheduled);
+        var start = Stopwatch.GetTimestamp();
+        var ticksPerRequest = (double)Stopwatch.Frequency / rate;
+        // The schedule runs on its own thread, sleeping until each due time; the answers are awaited on the thread pool.
+        await Task.Factory.StartNew(() =>
+        {
+            for (var i = 0; i < run.Scheduled; i++)
+            {
+                var due = start + (long)(i * ticksPerRequest);
+                ScheduleClock.SleepUntil(due);
+                if (Volatile.Read(ref inFlight) >= MaxInFlight)
+                {
+                    run.Skipped++;
+                    continue;
+                }
+                Interlocked.Increment(ref inFlight);
+                // Started on the schedule's thread, so the request is written without waiting for a pool thread.
+                pending.Add(SendAsync(bodies[i % bodies.Length], due));
+            }
+        }, TaskCreationOptions.LongRunning);
+        await Task.WhenAll(pending);
+        run.Seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        return run;
+
+        async Task SendAsync(byte[] body, long due)
+        {
+            int status;
+            var sent = Stopwatch.GetTimestamp();
+            try
+            {
+                using var response = await client.PostAsync("/v1/classify", Content(body));
+                var answer = await response.Content.ReadAsByteArrayAsync();
+                status = (int)response.StatusCode;
+                if (status == 200 && MarkerCount.In(answer, MarkerCount.ResultMarker) != 1)
+                {
+                    status = Incomplete;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                status = 0;
+            }
+            var answered = Stopwatch.GetTimestamp();
+            Interlocked.Decrement(ref inFlight);
+            run.Record(status, due, sent, answered);
+        }
     }
 
     private static ByteArrayContent Content(byte[] body)
@@ -94,5 +111,40 @@ internal static class FixedRatePhase
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new("application/json");
         return content;
+    }
+
+    private sealed class ScheduleRun(int scheduled)
+    {
+        public int Scheduled { get; } = scheduled;
+        public List<double> Latencies { get; } = new(scheduled);
+        public List<double> Lateness { get; } = new(scheduled);
+        public List<double> ResponseTimes { get; } = new(scheduled);
+        public Dictionary<int, int> Statuses { get; } = [];
+        public int Errors { get; private set; }
+        public int Skipped { get; set; }
+        public double Seconds { get; set; }
+
+        public double P99FromSchedule
+        {
+            get
+            {
+                var sorted = Latencies.Order().ToList();
+                return LatencyStatistics.Percentile(sorted, 99);
+            }
+        }
+
+        public void Record(int status, long due, long sent, long answered)
+        {
+            lock (Latencies)
+            {
+                Latencies.Add(Milliseconds(answered - due));
+                Lateness.Add(Milliseconds(Math.Max(0, sent - due)));
+                ResponseTimes.Add(Milliseconds(answered - sent));
+                Statuses[status] = Statuses.GetValueOrDefault(status) + 1;
+                Errors += status == 200 ? 0 : 1;
+            }
+        }
+
+        private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
     }
 }

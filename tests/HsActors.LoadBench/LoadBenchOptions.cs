@@ -15,6 +15,7 @@ internal sealed record LoadBenchOptions
     public int Top { get; init; } = 5;
     public int Rate { get; init; } = 1_000;
     public int Seconds { get; init; } = 20;
+    public int WarmupSeconds { get; init; } = 10;
 
     public const string Usage = """
         HsActors load benchmark against a silo on this machine.
@@ -27,6 +28,7 @@ internal sealed record LoadBenchOptions
           --top N                 recommendations per line, 1..20 (default 5)
           --rate N                single-line requests per second, 0..5000 (default 1000; 0 skips the phase)
           --seconds N             duration of the fixed-rate phase, 1..120 (default 20)
+          --warmup-seconds N      unmeasured run of the same schedule before it, 0..120 (default 10)
         """;
 
     public static LoadBenchOptions Parse(string[] args)
@@ -51,6 +53,7 @@ internal sealed record LoadBenchOptions
                 "--top" => options with { Top = Int(name, value, 1, 20) },
                 "--rate" => options with { Rate = Int(name, value, 0, 5_000) },
                 "--seconds" => options with { Seconds = Int(name, value, 1, 120) },
+                "--warmup-seconds" => options with { WarmupSeconds = Int(name, value, 0, 120) },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }
