@@ -6,8 +6,8 @@ using System.Text;
 namespace HsActors.Silo.Metrics;
 
 /// <summary>
-/// Aggregates the silo meter's measurements (counters summed, histograms bucketed, gauges observed at scrape time) and
-/// writes them in the Prometheus text exposition format 0.0.4.
+/// Aggregates the silo meter's measurements (counters summed, histograms bucketed, gauges and observed counters read at
+/// scrape time) and writes them in the Prometheus text exposition format 0.0.4.
 /// </summary>
 public sealed class PrometheusExporter : IDisposable
 {
@@ -58,7 +58,10 @@ public sealed class PrometheusExporter : IDisposable
     {
         private readonly ConcurrentDictionary<string, Cell> _cells = new(StringComparer.Ordinal);
 
-        public bool IsGauge { get; } = instrument.IsObservable; // the silo observes gauges only
+        // Observed at scrape time and shown as observed: gauges, and the process CPU time, a counter the runtime keeps.
+        public bool IsGauge { get; } = instrument.IsObservable;
+
+        private bool IsObservedCounter { get; } = instrument is ObservableCounter<double>;
 
         private bool IsHistogram { get; } = instrument is Histogram<double>;
 
@@ -97,7 +100,7 @@ public sealed class PrometheusExporter : IDisposable
             {
                 return;
             }
-            var type = IsGauge ? "gauge" : IsHistogram ? "histogram" : "counter";
+            var type = IsObservedCounter || !IsGauge && !IsHistogram ? "counter" : IsGauge ? "gauge" : "histogram";
             text.Append("# HELP ").Append(Name).Append(' ').Append(Escape(instrument.Description ?? "", help: true)).Append('\n');
             text.Append("# TYPE ").Append(Name).Append(' ').Append(type).Append('\n');
             foreach (var (labels, cell) in _cells.OrderBy(c => c.Key, StringComparer.Ordinal))
@@ -157,7 +160,8 @@ public sealed class PrometheusExporter : IDisposable
             {
                 return name + "_total";
             }
-            return instrument.Unit == "s" ? name + "_seconds" : name;
+            var withUnit = instrument.Unit == "s" ? name + "_seconds" : name;
+            return instrument is ObservableCounter<double> ? withUnit + "_total" : withUnit;
         }
     }
 

@@ -30,6 +30,8 @@ public sealed class SiloMetrics : IDisposable
         Meter.CreateObservableGauge("hsactors.grain.activations", () => runtime.Tables.Select(t =>
             new Measurement<int>(t.ActivationCount, new KeyValuePair<string, object?>("grain", t.GrainType.Name))),
             description: "Live grain activations by grain class.");
+        Meter.CreateObservableCounter("hsactors.process.cpu", () => Environment.CpuUsage.TotalTime.TotalSeconds, unit: "s",
+            description: "CPU time the silo process has used (user and system), for CPU cost per request under load.");
     }
 
     public Meter Meter { get; }

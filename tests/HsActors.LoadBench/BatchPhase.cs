@@ -33,6 +33,7 @@ internal static class BatchPhase
             }
         }
 
+        var cpuBefore = await SiloCpuTime.ReadAsync(client);
         var latencies = new List<double>();
         var errors = 0;
         var incomplete = 0;
@@ -62,6 +63,7 @@ internal static class BatchPhase
             }
         }));
         clock.Stop();
+        var cpuAfter = await SiloCpuTime.ReadAsync(client);
 
         var lines = (long)options.Batches * options.BatchLines;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -69,6 +71,12 @@ internal static class BatchPhase
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"        {lines / clock.Elapsed.TotalSeconds:N0} lines/s, {bytes / clock.Elapsed.TotalSeconds / 1e6:0.0} MB/s of responses, {errors} errors ({incomplete} of them 200 without a result per line)"));
         Console.WriteLine($"        per request: {LatencyStatistics.Describe(latencies)}");
+        if (cpuBefore is { } before && cpuAfter is { } after && after > before)
+        {
+            var perLine = (after - before) / lines;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"        silo CPU: {perLine * 1e6:0} µs a line, {(after - before) / clock.Elapsed.TotalSeconds:0.00} of {Environment.ProcessorCount} cores busy; alone on these cores it could serve at most {Environment.ProcessorCount / perLine:N0} lines/s"));
+        }
     }
 
     private static byte[] Body(LoadBenchOptions options, IReadOnlyList<string> descriptions, int batch)

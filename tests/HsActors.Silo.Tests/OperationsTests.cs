@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace HsActors.Silo.Tests;
 
 [Collection(SiloCollection.Name)]
@@ -95,5 +97,9 @@ public sealed class OperationsTests(SmallModel model)
         Assert.Contains($"hsactors_model_version{{model=\"router\",version=\"{SmallModel.Version}\"}} 1", text);
         Assert.Contains($"hsactors_model_version{{model=\"09\",version=\"{SmallModel.Version}\"}} 1", text);
         Assert.Contains("hsactors_ready 1", text);
+        Assert.Contains("# TYPE hsactors_ready gauge", text);
+        Assert.Contains("# TYPE hsactors_process_cpu_seconds_total counter", text);
+        var cpu = text.Split('\n').Single(l => l.StartsWith("hsactors_process_cpu_seconds_total ", StringComparison.Ordinal));
+        Assert.True(double.Parse(cpu.Split(' ')[1], CultureInfo.InvariantCulture) > 0, cpu);
     }
 }
