@@ -36,8 +36,12 @@ public static class EvaluateCommand
         {
             Description = "With --cv: run only the first N folds of the same split (quick trials; the figures are of those folds).",
         };
+        var onlyFold = new Option<int?>("--fold")
+        {
+            Description = "With --cv: run only fold N of the same split (with --compare, the flat models too), to spread a long comparison over runs.",
+        };
         var trial = new QuickTrialOptions();
-        var command = new Command("evaluate", "Measure top-k accuracy, precision, recall, F1 and calibration.") { model, data, report, cv, compare, compareFolds, exportFolds, maxFolds };
+        var command = new Command("evaluate", "Measure top-k accuracy, precision, recall, F1 and calibration.") { model, data, report, cv, compare, compareFolds, exportFolds, maxFolds, onlyFold };
         trial.AddTo(command);
         command.SetAction((parsed, cancellationToken) =>
         {
@@ -51,9 +55,10 @@ public static class EvaluateCommand
             }
             if (folds is null)
             {
-                if (parsed.GetValue(compare) || parsed.GetValue(exportFolds) is not null || parsed.GetValue(compareFolds) is not null || parsed.GetValue(maxFolds) is not null)
+                if (parsed.GetValue(compare) || parsed.GetValue(exportFolds) is not null || parsed.GetValue(compareFolds) is not null
+                    || parsed.GetValue(maxFolds) is not null || parsed.GetValue(onlyFold) is not null)
                 {
-                    throw new CliUsageException("--compare, --compare-folds, --export-folds and --max-folds go with --cv.");
+                    throw new CliUsageException("--compare, --compare-folds, --export-folds, --max-folds and --fold go with --cv.");
                 }
                 if (dataFile is null)
                 {
@@ -75,12 +80,18 @@ public static class EvaluateCommand
             {
                 throw new CliUsageException($"--max-folds needs a value from 1 to {folds}, not {foldsToRun}.");
             }
+            var fold = parsed.GetValue(onlyFold);
+            if (fold is not null && (fold < 1 || fold > folds || foldsToRun is not null || flatFolds is not null))
+            {
+                throw new CliUsageException($"--fold needs a value from 1 to {folds} and goes without --max-folds and --compare-folds, not {fold}.");
+            }
             var options = new CrossValidationOptions
             {
                 Folds = folds.Value,
                 FlatLearners = parsed.GetValue(compare) ? [FlatLearner.LinearSvc, FlatLearner.MultinomialNaiveBayes, FlatLearner.LogisticRegression] : [],
                 FlatFolds = flatFolds ?? 0,
                 MaxFolds = foldsToRun ?? 0,
+                OnlyFold = fold ?? 0,
                 RankingDepth = RankingDepth,
                 ExportDirectory = parsed.GetValue(exportFolds),
             };
@@ -126,7 +137,7 @@ public static class EvaluateCommand
         {
             throw new CliUsageException($"{declarations.Count:N0} labelled rows from {source} are too few for {folds} folds.");
         }
-        await console.Error.WriteLineAsync($"Cross-validating on {declarations.Count:N0} declarations + {baseRows.Count:N0} nomenclature rows, {folds} folds{(options.MaxFolds > 0 ? $" (running the first {options.MaxFolds})" : "")}{(options.FlatLearners.Count > 0 ? ", with flat baselines" : "")}.");
+        await console.Error.WriteLineAsync($"Cross-validating on {declarations.Count:N0} declarations + {baseRows.Count:N0} nomenclature rows, {folds} folds{(options.OnlyFold > 0 ? $" (running fold {options.OnlyFold} only)" : options.MaxFolds > 0 ? $" (running the first {options.MaxFolds})" : "")}{(options.FlatLearners.Count > 0 ? ", with flat baselines" : "")}.");
         var result = await StageProgressDisplay.RunAsync(console, progress =>
             new CrossValidator(options, new SynchronousProgress<EvaluationProgress>(p =>
                 progress.Report(new StageReport($"[fold {p.Fold}/{p.Folds}] {p.Stage}", p.Done, p.Total)))).Run(declarations, baseRows));
@@ -137,7 +148,7 @@ public static class EvaluateCommand
             [
                 new("test declarations", $"{source}: {result.Declarations:N0} rows"),
                 new("always in training", $"{result.BaseRows:N0} nomenclature rows (WCO HS2022 subheadings, BTKI 2022 national lines in English and Indonesian)"),
-                new("split", $"{folds} folds by a stable hash of the cleansed description (duplicates never straddle folds); test rows per fold: {string.Join(", ", result.FoldSizes)}{(options.MaxFolds > 0 ? $"; only the first {Math.Min(options.MaxFolds, folds)} run (--max-folds)" : "")}"),
+                new("split", $"{folds} folds by a stable hash of the cleansed description (duplicates never straddle folds); test rows per fold: {string.Join(", ", result.FoldSizes)}{(options.OnlyFold > 0 ? $"; only fold {options.OnlyFold} run (--fold)" : options.MaxFolds > 0 ? $"; only the first {Math.Min(options.MaxFolds, folds)} run (--max-folds)" : "")}"),
                 new("features", $"TF-IDF, word 1–{training.Features.WordNGramMax}-grams + char {training.Features.CharNGramMin}–{training.Features.CharNGramMax}-grams, sublinear tf, {training.Features.Idf} idf, fitted per fold on its training rows"),
                 new("hierarchy", $"router over chapters → {training.Hierarchy.ChaptersToExpand} best chapters' models (6-digit subheadings, then 8-digit lines); LinearSVC C={training.ChapterSvm.C}; softmax temperatures fitted on a {training.CalibrationHoldout * 100:0}% hold-out"),
                 new("flat baselines", result.FlatClasses > 0

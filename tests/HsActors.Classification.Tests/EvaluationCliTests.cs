@@ -191,6 +191,8 @@ public sealed class EvaluationCliTests(TinyModelFixture model) : IClassFixture<T
             (["evaluate", "--cv", "1"], "at least 2 folds"),
             (["evaluate", "--cv", "3", "--compare-folds", "1"], "--compare-folds"),
             (["evaluate", "--cv", "3", "--max-folds", "4"], "--max-folds"),
+            (["evaluate", "--cv", "3", "--fold", "4"], "--fold"),
+            (["evaluate", "--cv", "3", "--fold", "1", "--max-folds", "1"], "--fold"),
             (["evaluate", "--model", model.ModelDirectory, "--data", "x.csv", "--max-folds", "1"], "--max-folds"),
             (["evaluate", "--model", model.ModelDirectory, "--data", "x.csv", "--compare"], "--compare"),
             (["evaluate", "--model", model.ModelDirectory, "--data", "/no/such/data.csv"], "/no/such/data.csv"),

@@ -89,6 +89,37 @@ public sealed class EvaluationCrossValidationTests : IDisposable
         Assert.Contains("only the first 1 run", await File.ReadAllTextAsync(Path.Combine(report, "report.md")));
     }
 
+    [Fact]
+    public async Task Fold_runs_one_fold_of_the_same_split_with_the_flat_models_on_it()
+    {
+        var all = Path.Combine(_root, "folds-all");
+        var one = Path.Combine(_root, "folds-one");
+        var report = Path.Combine(_root, "report-one");
+        var (allExit, _, allErrors) = await Hs.RunAsync("evaluate", "--cv", "3", "--limit-chapters", "01,02", "--export-folds", all);
+        Assert.True(allExit == 0, allErrors);
+
+        var (exit, _, stderr) = await Hs.RunAsync("evaluate", "--cv", "3", "--fold", "2", "--compare", "--limit-chapters", "01,02",
+            "--report", report, "--export-folds", one);
+
+        Assert.True(exit == 0, stderr);
+        Assert.False(Directory.Exists(Path.Combine(one, "fold-1")));
+        Assert.False(Directory.Exists(Path.Combine(one, "fold-3")));
+        foreach (var file in new[] { "train.tsv", "test.tsv", "pred-hsactors.tsv" })
+        {
+            Assert.Equal(await File.ReadAllTextAsync(Path.Combine(all, "fold-2", file)), await File.ReadAllTextAsync(Path.Combine(one, "fold-2", file)));
+        }
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(report, "report.json")));
+        var models = json.RootElement.GetProperty("models").EnumerateArray().ToArray();
+        Assert.Equal(["HsActors hierarchy (LinearSVC)", "flat LinearSVC", "flat Multinomial NB", "flat logistic regression"], models.Select(m => m.GetProperty("model").GetString()));
+        var testRows = File.ReadAllLines(Path.Combine(one, "fold-2", "test.tsv")).Length;
+        Assert.All(models, m =>
+        {
+            Assert.Equal(testRows, m.GetProperty("cases").GetInt32());
+            Assert.Single(m.GetProperty("folds").EnumerateArray());
+        });
+        Assert.Contains("only fold 2 run", await File.ReadAllTextAsync(Path.Combine(report, "report.md")));
+    }
+
     private static string[][] ReadTsv(string path)
     {
         var rows = File.ReadAllLines(path).Select(l => l.Split('\t')).ToArray();

@@ -23,6 +23,12 @@ public sealed record CrossValidationOptions
     /// <summary>Run only the first N of the <see cref="Folds"/> folds (0 = all): quick trials keep the same split.</summary>
     public int MaxFolds { get; init; }
 
+    /// <summary>
+    /// Run only fold N of the same split (0 = every fold up to <see cref="MaxFolds"/>), flat baselines included: the
+    /// costly flat comparison can then be spread over several runs, one fold each.
+    /// </summary>
+    public int OnlyFold { get; init; }
+
     /// <summary>How many codes each model ranks per test row; top-k is read off the distinct prefixes of this list.</summary>
     public int RankingDepth { get; init; } = 10;
 

@@ -44,7 +44,12 @@ public sealed class CrossValidator(CrossValidationOptions options, IProgress<Eva
         }
         var flatLevel = declarations.Max(d => HsLevels.Finest(d.Code.Level));
 
-        var foldsToRun = Options.MaxFolds > 0 ? Math.Min(Options.MaxFolds, folds.Count) : folds.Count;
+        if (Options.OnlyFold > folds.Count)
+        {
+            throw new ArgumentException($"Fold {Options.OnlyFold} does not exist in a {folds.Count}-fold split.", nameof(Options.OnlyFold));
+        }
+        var firstFold = Options.OnlyFold > 0 ? Options.OnlyFold - 1 : 0;
+        var foldsToRun = Options.OnlyFold > 0 ? 1 : Options.MaxFolds > 0 ? Math.Min(Options.MaxFolds, folds.Count) : folds.Count;
         var flatFolds = Options.FlatLearners.Count == 0 ? 0 : Options.FlatFolds > 0 ? Math.Min(Options.FlatFolds, foldsToRun) : foldsToRun;
         var hierarchy = new ModelRun(HierarchyName);
         // When the flat models see only some folds, the hierarchy is also scored on exactly those, so one row compares like with like.
@@ -53,9 +58,9 @@ public sealed class CrossValidator(CrossValidationOptions options, IProgress<Eva
         var flatClasses = 0;
         for (var f = 0; f < foldsToRun; f++)
         {
-            var fold = new FoldData(f + 1, declarations, declarationText, baseRows, baseText, folds[f]);
+            var fold = new FoldData(firstFold + f + 1, declarations, declarationText, baseRows, baseText, folds[firstFold + f]);
             var hierarchyRankings = RunHierarchy(fold, hierarchy);
-            if (fold.Number <= flatFolds)
+            if (f < flatFolds)
             {
                 hierarchyOnFlatFolds?.Add(fold, hierarchyRankings, hierarchy.LastTraining, hierarchy.LastRanking);
                 for (var l = 0; l < flatRuns.Length; l++)
