@@ -100,7 +100,7 @@ public sealed class PrometheusExporter : IDisposable
             {
                 return;
             }
-            var type = IsObservedCounter || !IsGauge && !IsHistogram ? "counter" : IsGauge ? "gauge" : "histogram";
+            var type = IsObservedCounter ? "counter" : IsGauge ? "gauge" : IsHistogram ? "histogram" : "counter";
             text.Append("# HELP ").Append(Name).Append(' ').Append(Escape(instrument.Description ?? "", help: true)).Append('\n');
             text.Append("# TYPE ").Append(Name).Append(' ').Append(type).Append('\n');
             foreach (var (labels, cell) in _cells.OrderBy(c => c.Key, StringComparer.Ordinal))

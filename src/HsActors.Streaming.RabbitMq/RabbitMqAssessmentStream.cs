@@ -136,15 +136,8 @@ public sealed class RabbitMqAssessmentStream : IAssessmentStream
         }
         if (sameIdInFlight is not null)
         {
-            try
-            {
-                var first = await WaitForIndexAsync(id, sameIdInFlight, cancellationToken).ConfigureAwait(false);
-                return first with { Duplicate = true };
-            }
-            catch (TimeoutException e) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw Unavailable(id, e);
-            }
+            var first = await WaitForIndexAsync(id, sameIdInFlight, cancellationToken).ConfigureAwait(false);
+            return first with { Duplicate = true };
         }
 
         try
@@ -152,7 +145,7 @@ public sealed class RabbitMqAssessmentStream : IAssessmentStream
             await PublishConfirmedAsync(token, id, body, indexed.Task, cancellationToken).ConfigureAwait(false);
             return await WaitForIndexAsync(id, indexed.Task, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested && (IsTransientPublishFailure(e) || e is TimeoutException))
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsTransientPublishFailure(e))
         {
             var unavailable = Unavailable(id, e);
             indexed.TrySetException(unavailable);
@@ -239,8 +232,8 @@ public sealed class RabbitMqAssessmentStream : IAssessmentStream
         $"Stream '{_options.StreamName}' could not confirm assessment '{id}' ({cause.Message}); it was not acknowledged, retry it.",
         _options.Endpoint.ReconnectDelay, cause);
 
-    // Right after the broker restarts, the connection is back before the stream queue is: publishes are nacked or
-    // returned for a moment. A queue that is really gone also fails the index reader, which then fails every append.
+    // A refused publish (nacked or returned) is retried too: the broker refuses them for a moment while the stream
+    // queue restarts. A queue that is really gone also fails the index reader, which then fails every append.
     private bool IsTransientPublishFailure(Exception e) => e is PublishException || IsConnectionFailure(e) || IsQueueRecovering(e);
 
     // After a restart the connection can be back before the stream queue is: until the queue's process is up, the
@@ -261,10 +254,11 @@ public sealed class RabbitMqAssessmentStream : IAssessmentStream
         {
             return await indexed.WaitAsync(_options.AppendTimeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutException e)
+        catch (TimeoutException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException(
-                $"Assessment '{id}' was published to stream '{_options.StreamName}' but not read back within {_options.AppendTimeout}.", e);
+            // Nothing was acknowledged; a retry with the same id is safe (it is deduplicated by the index).
+            throw Unavailable(id, new TimeoutException(
+                $"Assessment '{id}' was published to stream '{_options.StreamName}' but not read back within {_options.AppendTimeout}.", e));
         }
     }
 
