@@ -28,7 +28,8 @@ public sealed class RabbitMqAssessmentStream : IAssessmentStream
 
     private readonly RabbitMqStreamOptions _options;
     private readonly IConnection _connection;
-    private readonly IChannel _publisher;
+    private readonly SemaphoreSlim _publisherGate = new(1, 1);
+    private IChannel _publisher;
     private readonly CancellationTokenSource _disposing = new();
     private readonly Lock _indexGate = new();
     private readonly Dictionary<string, long> _offsetById = new(StringComparer.Ordinal);
@@ -60,9 +61,7 @@ public sealed class RabbitMqAssessmentStream : IAssessmentStream
         RabbitMqAssessmentStream? stream = null;
         try
         {
-            var publisher = await connection.CreateChannelAsync(
-                new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
-                cancellationToken).ConfigureAwait(false);
+            var publisher = await CreatePublisherAsync(connection, cancellationToken).ConfigureAwait(false);
             var arguments = new Dictionary<string, object?>
             {
                 ["x-queue-type"] = "stream",
@@ -106,6 +105,9 @@ public sealed class RabbitMqAssessmentStream : IAssessmentStream
     }
 
     public string StreamName => _options.StreamName;
+
+    /// <summary>The channel appends are published on (tests close it to check that appends recover).</summary>
+    internal IChannel Publisher => Volatile.Read(ref _publisher);
 
     public async ValueTask<StreamAppendResult> AppendAsync(AssessmentRecord record, CancellationToken cancellationToken = default)
     {
@@ -195,6 +197,7 @@ public sealed class RabbitMqAssessmentStream : IAssessmentStream
         _publisher.Dispose();
         _connection.Dispose();
         _disposing.Dispose();
+        _publisherGate.Dispose();
     }
 
     private async Task PublishConfirmedAsync(string token, string id, byte[] body, Task<StreamAppendResult> indexed,
@@ -213,7 +216,8 @@ public sealed class RabbitMqAssessmentStream : IAssessmentStream
             {
                 // With confirmation tracking on, this completes when the broker confirmed the write, and throws
                 // PublishException when it nacked or returned the message.
-                await _publisher.BasicPublishAsync(exchange: "", routingKey: _options.StreamName, mandatory: true, properties, body,
+                var publisher = await OpenPublisherAsync(cancellationToken).ConfigureAwait(false);
+                await publisher.BasicPublishAsync(exchange: "", routingKey: _options.StreamName, mandatory: true, properties, body,
                     cancellationToken).ConfigureAwait(false);
                 return;
             }
@@ -225,6 +229,34 @@ public sealed class RabbitMqAssessmentStream : IAssessmentStream
                     return;
                 await Task.Delay(_options.Endpoint.ReconnectDelay, cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    private static Task<IChannel> CreatePublisherAsync(IConnection connection, CancellationToken cancellationToken) =>
+        connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
+            cancellationToken);
+
+    // The client re-opens channels only when it recovers their connection. A channel the broker closed on a live
+    // connection (a channel-level error) stays closed, so without this every later append would fail until restart.
+    private async ValueTask<IChannel> OpenPublisherAsync(CancellationToken cancellationToken)
+    {
+        var current = Volatile.Read(ref _publisher);
+        if (current.IsOpen || !_connection.IsOpen)
+            return current;
+        await _publisherGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_publisher.IsOpen || !_connection.IsOpen)
+                return _publisher;
+            var closed = _publisher;
+            Volatile.Write(ref _publisher, await CreatePublisherAsync(_connection, cancellationToken).ConfigureAwait(false));
+            closed.Dispose();
+            return _publisher;
+        }
+        finally
+        {
+            _publisherGate.Release();
         }
     }
 
@@ -281,7 +313,8 @@ public sealed class RabbitMqAssessmentStream : IAssessmentStream
             }
             await reached.WaitAsync(cancellationToken).ConfigureAwait(false);
             await Task.Delay(MessageCountSettleTime, cancellationToken).ConfigureAwait(false);
-            var now = (await _publisher.QueueDeclarePassiveAsync(_options.StreamName, cancellationToken).ConfigureAwait(false)).MessageCount;
+            var publisher = await OpenPublisherAsync(cancellationToken).ConfigureAwait(false);
+            var now = (await publisher.QueueDeclarePassiveAsync(_options.StreamName, cancellationToken).ConfigureAwait(false)).MessageCount;
             lock (_indexGate)
             {
                 if (now <= _indexedMessages)

@@ -1,5 +1,6 @@
 using HsActors.Abstractions.Streaming;
 using HsActors.Streaming.RabbitMq;
+using RabbitMQ.Client;
 
 namespace HsActors.Streaming.Tests;
 
@@ -91,6 +92,25 @@ public sealed class RabbitMqAssessmentStreamTests(RabbitMqBroker broker) : Asses
         Assert.Equal(new StreamAppendResult(1, Duplicate: false), retried);
         var read = await stream.TakeAsync(0, 2);
         Assert.Equal(["down-0", "down-1"], read.Select(entry => entry.Record.AssessmentId));
+        Assert.True(await stream.StaysQuietAsync(2, TimeSpan.FromMilliseconds(500)));
+    }
+
+    [Fact]
+    public async Task Appends_go_on_after_the_publisher_channel_is_closed_on_a_live_connection()
+    {
+        var stream = (RabbitMqAssessmentStream)await OpenAsync(NewKey());
+        await stream.AppendAsync(Assessments.Make("channel-0"));
+
+        // The client library re-opens channels only with their connection; this one closes alone.
+        var closed = stream.Publisher;
+        await closed.CloseAsync();
+
+        var appended = await stream.AppendAsync(Assessments.Make("channel-1"));
+        Assert.Equal(new StreamAppendResult(1, Duplicate: false), appended);
+        Assert.NotSame(closed, stream.Publisher);
+        Assert.Equal(new StreamAppendResult(1, Duplicate: true), await stream.AppendAsync(Assessments.Make("channel-1")));
+        var read = await stream.TakeAsync(0, 2);
+        Assert.Equal(["channel-0", "channel-1"], read.Select(entry => entry.Record.AssessmentId));
         Assert.True(await stream.StaysQuietAsync(2, TimeSpan.FromMilliseconds(500)));
     }
 
