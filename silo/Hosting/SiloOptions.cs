@@ -65,6 +65,9 @@ public sealed class ClassificationSettings
 
     public int AlternativeSubheadings { get; set; } = new HierarchyOptions().AlternativeSubheadings;
 
+    /// <summary>See <see cref="HierarchyOptions.ChapterFitSlope"/>; 0 keeps the router's chapter probabilities.</summary>
+    public float ChapterFitSlope { get; set; } = new HierarchyOptions().ChapterFitSlope;
+
     public double DeclaredCodeAgreementThreshold { get; set; } = 0.25;
 
     /// <summary>0 = importer history does not touch the ranking.</summary>
@@ -75,7 +78,7 @@ public sealed class ClassificationSettings
         Hierarchy = new()
         {
             ChaptersToExpand = ChaptersToExpand, AlternativeChapters = AlternativeChapters, AlternativeHeadings = AlternativeHeadings,
-            AlternativeSubheadings = AlternativeSubheadings,
+            AlternativeSubheadings = AlternativeSubheadings, ChapterFitSlope = ChapterFitSlope,
         },
         DeclaredCodeAgreementThreshold = DeclaredCodeAgreementThreshold,
         ImporterHistoryWeight = ImporterHistoryWeight,

@@ -98,4 +98,44 @@ public sealed class HierarchicalRankingTests(ThreeChapterCorpus corpus)
         }
         Assert.Throws<ArgumentOutOfRangeException>(() => classifier.Classify("coffee", 5, level: 4));
     }
+
+    [Fact]
+    public void Chapter_models_reweigh_the_consulted_chapters_by_their_fit_and_keep_the_routers_share()
+    {
+        var routerOnly = corpus.Set.ToClassifier(new HierarchyOptions { ChaptersToExpand = 2, ChapterFitSlope = 0 });
+        var options = new HierarchyOptions { ChaptersToExpand = 2, ChapterFitSlope = 5 };
+        var weighed = corpus.Set.ToClassifier(options);
+        var moved = 0;
+        // Descriptions that mix two chapters' goods, so that the router is torn and the chapter models have a say.
+        var coffee = corpus.Rows.Where(r => r.Code.Chapter.Digits == "09").Where((_, i) => i % 9 == 0).Take(40);
+        var rubber = corpus.Rows.Where(r => r.Code.Chapter.Digits == "40").Where((_, i) => i % 7 == 0).Take(40);
+        foreach (var description in coffee.Zip(rubber, (a, b) => a.Description + " " + b.Description))
+        {
+            var features = weighed.Router.Featurizer.Featurize(weighed.Router.Featurizer.Clean(description));
+            routerOnly.Rank(features, 5, out var byRouter);
+            weighed.Rank(features, 5, out var byFit);
+
+            var router = new float[weighed.Router.Chapters.Count];
+            weighed.Router.ChapterProbabilities(features, router);
+            var routerTop = weighed.Router.Chapters.Select((chapter, i) => (chapter, p: router[i])).OrderByDescending(c => c.p).Take(2).ToArray();
+            Assert.Equal(routerTop.Select(c => c.chapter), byRouter.Select(c => c.Chapter));
+            Assert.Equal(routerTop.Select(c => c.p), byRouter.Select(c => c.Probability));
+
+            Assert.Equal(byRouter.Sum(c => c.Probability), byFit.Sum(c => c.Probability), tolerance: 1e-5);
+            Assert.Equal(byFit.OrderByDescending(c => c.Probability), byFit);
+            // Each chapter's probability moved by its own fit, up to one common factor.
+            var factors = byFit.Select(c =>
+            {
+                var p = routerTop.Single(r => r.chapter == c.Chapter).p;
+                weighed.Chapters.Get(c.Chapter)!.BestSubheadings(features, 1f, new int[1], new float[1], out var margin);
+                return c.Probability / (p * options.ChapterFit(margin));
+            }).ToArray();
+            Assert.All(factors, f => Assert.Equal(factors[0], f, tolerance: factors[0] * 1e-4));
+            if (byFit.Any(c => Math.Abs(c.Probability / routerTop.Single(r => r.chapter == c.Chapter).p - 1) > 0.01))
+            {
+                moved++;
+            }
+        }
+        Assert.True(moved > 0, "the chapter models never moved the router's probabilities");
+    }
 }

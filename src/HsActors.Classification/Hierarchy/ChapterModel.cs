@@ -83,7 +83,7 @@ public sealed class ChapterModel
             var all = floats.Rent(subCount);
             try
             {
-                SubheadingProbabilities(globalFeatures, all.AsSpan(0, subCount));
+                _ = SubheadingProbabilities(globalFeatures, all.AsSpan(0, subCount));
                 for (var s = 0; s < subCount; s++)
                 {
                     AddLines(s, globalFeatures, chapterProbability * all[s], output);
@@ -99,7 +99,7 @@ public sealed class ChapterModel
         var probabilities = ArrayPool<float>.Shared.Rent(subheadingsToExpand);
         try
         {
-            var count = BestSubheadings(globalFeatures, chapterProbability, best.AsSpan(0, subheadingsToExpand), probabilities.AsSpan(0, subheadingsToExpand));
+            var count = BestSubheadings(globalFeatures, chapterProbability, best.AsSpan(0, subheadingsToExpand), probabilities.AsSpan(0, subheadingsToExpand), out _);
             for (var i = 0; i < count; i++)
             {
                 AddLines(best[i], globalFeatures, probabilities[i], output);
@@ -115,8 +115,12 @@ public sealed class ChapterModel
     /// <summary>
     /// Writes the chapter's most probable subheadings (indices into <see cref="Subheadings"/>, best first) and their
     /// probabilities times <paramref name="chapterProbability"/>; as many as fit <paramref name="best"/>. Returns the count.
+    /// <paramref name="bestMargin"/> is the best subheading's raw SVM score: how well the description fits this chapter
+    /// at all, which the softmax over the chapter's own subheadings hides (positive infinity for a chapter of one
+    /// subheading, which has no model and fits whatever the router sends it).
     /// </summary>
-    public int BestSubheadings(in SparseVector globalFeatures, float chapterProbability, Span<int> best, Span<float> probabilities)
+    public int BestSubheadings(in SparseVector globalFeatures, float chapterProbability, Span<int> best, Span<float> probabilities,
+        out float bestMargin)
     {
         var subCount = Subheadings.Count;
         var floats = ArrayPool<float>.Shared;
@@ -124,7 +128,7 @@ public sealed class ChapterModel
         try
         {
             var span = all.AsSpan(0, subCount);
-            SubheadingProbabilities(globalFeatures, span);
+            bestMargin = SubheadingProbabilities(globalFeatures, span);
             var count = TopIndices.Select(span, best);
             for (var i = 0; i < count; i++)
             {
@@ -155,12 +159,13 @@ public sealed class ChapterModel
         }
     }
 
-    private void SubheadingProbabilities(in SparseVector globalFeatures, Span<float> probabilities)
+    /// <summary>Writes P(subheading | chapter) for every subheading; returns the best raw score.</summary>
+    private float SubheadingProbabilities(in SparseVector globalFeatures, Span<float> probabilities)
     {
         if (SubheadingModel is null)
         {
             probabilities[0] = 1f;
-            return;
+            return float.PositiveInfinity;
         }
         var ints = ArrayPool<int>.Shared;
         var floats = ArrayPool<float>.Shared;
@@ -171,7 +176,14 @@ public sealed class ChapterModel
         {
             var n = Features.ToLocal(globalFeatures, indices, values);
             SubheadingModel.Score(indices.AsSpan(0, n), values.AsSpan(0, n), scores.AsSpan(0, probabilities.Length));
-            SubheadingCalibration.Probabilities(scores.AsSpan(0, probabilities.Length), probabilities);
+            var raw = scores.AsSpan(0, probabilities.Length);
+            SubheadingCalibration.Probabilities(raw, probabilities);
+            var max = float.NegativeInfinity;
+            foreach (var score in raw)
+            {
+                max = Math.Max(max, score);
+            }
+            return max;
         }
         finally
         {

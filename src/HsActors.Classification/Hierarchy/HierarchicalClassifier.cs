@@ -39,47 +39,57 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
         var chapterCount = Router.Chapters.Count;
         Span<float> probabilities = stackalloc float[chapterCount];
         Router.ChapterProbabilities(features, probabilities);
-        Span<int> topChapters = stackalloc int[Math.Min(Options.ChaptersToExpand, chapterCount)];
+        var consulted = Math.Min(Options.ChaptersToExpand, chapterCount);
+        Span<int> topChapters = stackalloc int[consulted];
         TopIndices.Select(probabilities, topChapters);
 
-        // Best first, chapters by P(chapter), then each chapter's best subheadings by P(chapter) × P(subheading | chapter).
-        // No code is more probable than its subheading or its chapter, so once the top-th best code found so far beats
-        // them, neither their subheading scores nor their line models need to be computed: the ranking is the same. The
-        // exceptions are the candidates that alternatives need (MustExpand).
-        var ranked = new List<CodeRecommendation>(64);
+        // Every consulted chapter's best subheadings, P(subheading | chapter), and the chapter's re-weighed probability.
         var perChapter = Math.Max(1, Options.SubheadingsToExpand);
-        Span<int> best = stackalloc int[perChapter];
-        Span<float> bestP = stackalloc float[perChapter];
+        Span<int> candidates = stackalloc int[consulted * perChapter];
+        Span<float> candidateP = stackalloc float[consulted * perChapter];
+        Span<int> candidateCounts = stackalloc int[consulted];
+        Span<float> chapterP = stackalloc float[consulted];
+        ConsultChapters(features, probabilities, topChapters, perChapter, candidates, candidateP, candidateCounts, chapterP);
+        Span<int> order = stackalloc int[consulted];
+        TopIndices.Select(chapterP, order);
+
+        // Best first, chapters by their probability, then each chapter's best subheadings by P(chapter) × P(subheading |
+        // chapter). No code is more probable than its subheading or its chapter, so once the top-th best code found so
+        // far beats them, their line models need not be run: the ranking is the same. The exceptions are the candidates
+        // that alternatives need (MustExpand).
+        var ranked = new List<CodeRecommendation>(64);
         Span<float> bound = stackalloc float[top];
         var bounded = 0;
-        var chaptersOut = new ChapterProbability[topChapters.Length];
+        var chaptersOut = new ChapterProbability[consulted];
         var budget = AlternativeBudget(top);
-        var alternatives = Math.Min(Math.Min(Options.AlternativeChapters, budget), topChapters.Length);
+        var alternatives = Math.Min(Math.Min(Options.AlternativeChapters, budget), consulted);
         var headingAlternatives = budget == 0 ? 0 : Options.AlternativeHeadings;
         var subheadingAlternatives = budget == 0 ? 0 : Options.AlternativeSubheadings;
         // The first chapter needs no more candidates than the budget beyond its best.
         var firstChapterSubheadings = Math.Min(Math.Max(headingAlternatives, subheadingAlternatives), budget + 1);
-        for (var i = 0; i < topChapters.Length; i++)
+        for (var i = 0; i < consulted; i++)
         {
-            var chapter = Router.Chapters[topChapters[i]];
-            var p = probabilities[topChapters[i]];
+            var c = order[i];
+            var chapter = Router.Chapters[topChapters[c]];
+            var p = chapterP[c];
             chaptersOut[i] = new ChapterProbability(chapter, p);
             var isAlternative = i < alternatives;
             if (!isAlternative && bounded == top && p < bound[top - 1] || Chapters.Get(chapter) is not { } model)
             {
                 continue;
             }
-            var count = model.BestSubheadings(features, p, best, bestP);
-            for (var j = 0; j < count && (MustExpand(i, j, alternatives, firstChapterSubheadings) || !(bounded == top && bestP[j] < bound[top - 1])); j++)
+            var best = candidates.Slice(c * perChapter, candidateCounts[c]);
+            var bestP = candidateP.Slice(c * perChapter, candidateCounts[c]);
+            for (var j = 0; j < best.Length && (MustExpand(i, j, alternatives, firstChapterSubheadings) || !(bounded == top && p * bestP[j] < bound[top - 1])); j++)
             {
                 var before = ranked.Count;
                 if (level == SubheadingLevel)
                 {
-                    ranked.Add(new CodeRecommendation(model.Subheadings[best[j]], bestP[j]));
+                    ranked.Add(new CodeRecommendation(model.Subheadings[best[j]], p * bestP[j]));
                 }
                 else
                 {
-                    model.AddLines(best[j], features, bestP[j], ranked);
+                    model.AddLines(best[j], features, p * bestP[j], ranked);
                 }
                 for (var r = before; r < ranked.Count; r++)
                 {
@@ -91,6 +101,38 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
         var unique = TopUnique(ranked, top);
         return alternatives == 0 && headingAlternatives == 0 && subheadingAlternatives == 0 ? unique
             : WithAlternatives(unique, ranked, chaptersOut.AsSpan(0, alternatives), headingAlternatives, subheadingAlternatives, top);
+    }
+
+    /// <summary>
+    /// Scores the subheading layer of each consulted chapter and re-weighs the router's probabilities of those chapters
+    /// by how well the description fits each (<see cref="HierarchyOptions.ChapterFit"/>), keeping their total. A chapter
+    /// without a model keeps its factor of 1 and gets no candidates.
+    /// </summary>
+    private void ConsultChapters(in SparseVector features, ReadOnlySpan<float> routerProbabilities, ReadOnlySpan<int> topChapters, int perChapter,
+        Span<int> candidates, Span<float> candidateP, Span<int> candidateCounts, Span<float> chapterP)
+    {
+        var routerMass = 0f;
+        var weightedMass = 0f;
+        for (var c = 0; c < topChapters.Length; c++)
+        {
+            var p = routerProbabilities[topChapters[c]];
+            var fit = 1f;
+            candidateCounts[c] = 0;
+            if (Chapters.Get(Router.Chapters[topChapters[c]]) is { } model)
+            {
+                candidateCounts[c] = model.BestSubheadings(features, 1f, candidates.Slice(c * perChapter, perChapter),
+                    candidateP.Slice(c * perChapter, perChapter), out var bestMargin);
+                fit = Options.ChapterFit(bestMargin);
+            }
+            chapterP[c] = p * fit;
+            routerMass += p;
+            weightedMass += chapterP[c];
+        }
+        var scale = weightedMass > 0f ? routerMass / weightedMass : 0f;
+        for (var c = 0; c < chapterP.Length; c++)
+        {
+            chapterP[c] *= scale;
+        }
     }
 
     /// <summary>At most half of a list is given to alternatives, so its head is always the most probable codes.</summary>

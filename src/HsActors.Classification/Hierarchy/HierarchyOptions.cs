@@ -6,6 +6,22 @@ public sealed record HierarchyOptions
     public int ChaptersToExpand { get; init; } = 5;
 
     /// <summary>
+    /// How strongly the consulted chapters' own models re-weigh the router's chapter probabilities (0: not at all). Each
+    /// consulted chapter's probability is multiplied by the logistic of slope × (its best subheading's SVM score −
+    /// <see cref="ChapterFitMidpoint"/>), then the consulted chapters' probabilities are scaled back to the share the
+    /// router gave them. The router tells 98 chapters apart; a chapter model knows its subheadings in detail, and a
+    /// description that fits none of them well is unlikely to belong to the chapter (measured in the README).
+    /// </summary>
+    public float ChapterFitSlope { get; init; } = 5f;
+
+    /// <summary>The best-subheading SVM score at which a chapter's probability is halved before re-scaling.</summary>
+    public float ChapterFitMidpoint { get; init; } = 0f;
+
+    /// <summary>The factor a chapter's probability is multiplied by before re-scaling (see <see cref="ChapterFitSlope"/>).</summary>
+    public float ChapterFit(float bestMargin) =>
+        ChapterFitSlope == 0f || float.IsPositiveInfinity(bestMargin) ? 1f : 1f / (1f + MathF.Exp(-ChapterFitSlope * (bestMargin - ChapterFitMidpoint)));
+
+    /// <summary>
     /// How many of a consulted chapter's best subheadings get their national lines ranked. Rankings show a handful of
     /// codes, and no line outranks its own subheading, so the rest would only be scored to be dropped.
     /// </summary>

@@ -3,6 +3,7 @@ using HsActors.Contracts;
 using HsActors.Learning;
 using HsActors.Nomenclature;
 using System.Globalization;
+using ChapterProbability = HsActors.Classification.Hierarchy.ChapterProbability;
 
 namespace HsActors.Grains.Classification;
 
@@ -56,13 +57,14 @@ internal sealed class DeclaredCodeJudge(HsNomenclature nomenclature, double agre
                 $"An officer assessed the same goods as {assessed} (assessment {assessmentId}), not {declared}.");
     }
 
-    public DeclaredCodeCheck Check(string text, IReadOnlyList<CodeRecommendation> ranked, RouterModel router, IChapterModelSource chapters, in SparseVector features)
+    public DeclaredCodeCheck Check(string text, IReadOnlyList<CodeRecommendation> ranked, IReadOnlyList<ChapterProbability> consulted,
+        RouterModel router, IChapterModelSource chapters, in SparseVector features)
     {
         if (!TryNormalize(text, out var declared, out var invalid))
         {
             return new DeclaredCodeCheck(text, DeclaredCodeVerdict.NotAValidCode, 1.0, 0.0, invalid);
         }
-        var probability = ProbabilityOf(declared, router, chapters, features);
+        var probability = ProbabilityOf(declared, consulted, router, chapters, features);
         var top = ranked.Count > 0 ? ranked[0] : default;
         var topMatches = ranked.Count > 0 && top.Code.Level >= declared.Level && top.Code.Truncate(declared.Level) == declared;
         if (topMatches)
@@ -81,10 +83,12 @@ internal sealed class DeclaredCodeJudge(HsNomenclature nomenclature, double agre
     }
 
     /// <summary>
-    /// P(declared) under the hierarchy: the router's probability of its chapter times the chapter model's probability of
-    /// the codes under it. Computed for the declared chapter even when the router did not expand it.
+    /// P(declared) under the hierarchy: its chapter's probability (as the ranking weighed it when the chapter was consulted,
+    /// the router's otherwise) times the chapter model's probability of the codes under it. Computed for the declared
+    /// chapter even when the ranking did not consult it.
     /// </summary>
-    private static double ProbabilityOf(HsCode declared, RouterModel router, IChapterModelSource chapters, in SparseVector features)
+    private static double ProbabilityOf(HsCode declared, IReadOnlyList<ChapterProbability> consulted, RouterModel router,
+        IChapterModelSource chapters, in SparseVector features)
     {
         var chapterIndex = -1;
         for (var i = 0; i < router.Chapters.Count; i++)
@@ -99,10 +103,9 @@ internal sealed class DeclaredCodeJudge(HsNomenclature nomenclature, double agre
         {
             return 0.0;
         }
-        Span<float> chapterProbabilities = stackalloc float[router.Chapters.Count];
-        router.ChapterProbabilities(features, chapterProbabilities);
+        var chapterProbability = ConsultedProbability(consulted, declared.Chapter) ?? RouterProbability(router, features, chapterIndex);
         var codes = new List<CodeRecommendation>(64);
-        chapter.Rank(features, chapterProbabilities[chapterIndex], codes);
+        chapter.Rank(features, chapterProbability, codes);
         var sum = 0.0;
         foreach (var code in codes)
         {
@@ -112,5 +115,24 @@ internal sealed class DeclaredCodeJudge(HsNomenclature nomenclature, double agre
             }
         }
         return Math.Clamp(sum, 0.0, 1.0);
+    }
+
+    private static float? ConsultedProbability(IReadOnlyList<ChapterProbability> consulted, HsCode chapter)
+    {
+        foreach (var c in consulted)
+        {
+            if (c.Chapter == chapter)
+            {
+                return c.Probability;
+            }
+        }
+        return null;
+    }
+
+    private static float RouterProbability(RouterModel router, in SparseVector features, int chapterIndex)
+    {
+        Span<float> probabilities = stackalloc float[router.Chapters.Count];
+        router.ChapterProbabilities(features, probabilities);
+        return probabilities[chapterIndex];
     }
 }

@@ -70,7 +70,7 @@ internal sealed class LineClassifier
         var officerCode = officer is not null && HsCode.TryParse(officer.Code, out var parsed) ? parsed : (HsCode?)null;
         var check = line.DeclaredCode is not { } declared ? null
             : officerCode is { } assessed ? _judge.CheckAgainstAssessment(declared, assessed, officer!.AssessmentId)
-            : _judge.Check(declared, ranked, _router.Model, pinned, features);
+            : _judge.Check(declared, ranked, chapterRanking, _router.Model, pinned, features);
         var terms = explain && ranked.Count > 0 ? DescriptionTerms.Of(featurizer.Vectorizer, cleaned, features) : null;
         Recommendation[] recommendations;
         if (officerCode is { } code)
