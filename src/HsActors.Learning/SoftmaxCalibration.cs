@@ -90,8 +90,11 @@ public sealed record SoftmaxCalibration(double Temperature)
         return (slope / scores.Count, curvature / scores.Count);
     }
 
-    /// <summary>Numerically stable softmax(scores / Temperature); no allocation.</summary>
-    public void Probabilities(ReadOnlySpan<float> scores, Span<float> probabilities)
+    /// <summary>
+    /// Numerically stable softmax(scores / Temperature); no allocation. Returns the largest raw score, which the softmax
+    /// needs anyway and which tells how well the best class fits at all (negative infinity when there are no scores).
+    /// </summary>
+    public float Probabilities(ReadOnlySpan<float> scores, Span<float> probabilities)
     {
         if (probabilities.Length != scores.Length)
         {
@@ -99,7 +102,7 @@ public sealed record SoftmaxCalibration(double Temperature)
         }
         if (scores.IsEmpty)
         {
-            return;
+            return float.NegativeInfinity;
         }
         var max = float.NegativeInfinity;
         foreach (var s in scores)
@@ -123,6 +126,7 @@ public sealed record SoftmaxCalibration(double Temperature)
         {
             probabilities[i] *= scale;
         }
+        return max;
     }
 
     /// <summary>Mean negative log-likelihood of the true labels under this calibration (the quantity Fit minimises).</summary>

@@ -105,7 +105,7 @@ public sealed class CalibrationTests
         var calibration = new SoftmaxCalibration(2);
         float[] scores = [1, 3, -2];
         var probabilities = new float[3];
-        calibration.Probabilities(scores, probabilities);
+        Assert.Equal(3f, calibration.Probabilities(scores, probabilities));
         var exponentials = scores.Select(s => Math.Exp(s / 2.0)).ToArray();
         for (var k = 0; k < 3; k++)
         {

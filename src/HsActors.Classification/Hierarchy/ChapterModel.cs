@@ -176,14 +176,7 @@ public sealed class ChapterModel
         {
             var n = Features.ToLocal(globalFeatures, indices, values);
             SubheadingModel.Score(indices.AsSpan(0, n), values.AsSpan(0, n), scores.AsSpan(0, probabilities.Length));
-            var raw = scores.AsSpan(0, probabilities.Length);
-            SubheadingCalibration.Probabilities(raw, probabilities);
-            var max = float.NegativeInfinity;
-            foreach (var score in raw)
-            {
-                max = Math.Max(max, score);
-            }
-            return max;
+            return SubheadingCalibration.Probabilities(scores.AsSpan(0, probabilities.Length), probabilities);
         }
         finally
         {
