@@ -5,6 +5,7 @@ namespace HsActors.Learning;
 /// features, expressed as a <see cref="LinearModel"/>:
 /// weight[j, c] = ln((N_cj + α) / (N_c + α·F)) with N_cj = Σ_{rows of c} x_j and N_c = Σ_j N_cj;
 /// bias_c = ln(rows of c / all rows). Scores are then joint log-likelihoods up to a per-row constant.
+/// <see cref="TrainSparse"/> gives the same scores from a model stored without its dense matrix.
 /// </summary>
 public static class MultinomialNaiveBayesTrainer
 {
@@ -15,6 +16,39 @@ public static class MultinomialNaiveBayesTrainer
     public const float AbsentClassLogPrior = -1.0e9f;
 
     public static LinearModel Train(IReadOnlyList<SparseVector> rows, int[] labels, int classCount, int featureCount, double alpha = 1.0)
+    {
+        var counts = Count(rows, labels, classCount, featureCount, alpha);
+        var builder = new LinearModelBuilder(classCount, featureCount);
+        for (var feature = 0; feature < featureCount; feature++)
+        {
+            for (var c = 0; c < classCount; c++)
+            {
+                builder.SetWeight(feature, c, (float)(Math.Log(counts.FeatureSums[feature * classCount + c] + alpha) - counts.LogDenominators[c]));
+            }
+        }
+        var priors = counts.LogPriors();
+        for (var c = 0; c < classCount; c++)
+        {
+            builder.SetBias(c, priors[c]);
+        }
+        return builder.Build();
+    }
+
+    /// <summary>The same model in the sparse form of <see cref="MultinomialNaiveBayesModel"/>: equal scores, stored small.</summary>
+    public static MultinomialNaiveBayesModel TrainSparse(IReadOnlyList<SparseVector> rows, int[] labels, int classCount, int featureCount, double alpha = 1.0)
+    {
+        var counts = Count(rows, labels, classCount, featureCount, alpha);
+        var termWeights = new float[counts.FeatureSums.Length];
+        for (var i = 0; i < termWeights.Length; i++)
+        {
+            termWeights[i] = counts.FeatureSums[i] > 0 ? (float)Math.Log(1 + counts.FeatureSums[i] / alpha) : 0f;
+        }
+        var logAlpha = Math.Log(alpha);
+        return MultinomialNaiveBayesModel.FromTermWeights(classCount, featureCount, termWeights, counts.LogPriors(),
+            [.. counts.LogDenominators.Select(d => (float)(logAlpha - d))]);
+    }
+
+    private static Counts Count(IReadOnlyList<SparseVector> rows, int[] labels, int classCount, int featureCount, double alpha)
     {
         ArgumentNullException.ThrowIfNull(rows);
         if (!(alpha > 0) || !double.IsFinite(alpha))
@@ -44,22 +78,12 @@ public static class MultinomialNaiveBayesTrainer
                 classTotals[label] += values[k];
             }
         }
+        return new Counts(featureSums, [.. classTotals.Select(total => Math.Log(total + alpha * featureCount))], rowsPerClass, training.RowCount);
+    }
 
-        var builder = new LinearModelBuilder(classCount, featureCount);
-        var logDenominators = classTotals.Select(total => Math.Log(total + alpha * featureCount)).ToArray();
-        for (var feature = 0; feature < featureCount; feature++)
-        {
-            for (var c = 0; c < classCount; c++)
-            {
-                builder.SetWeight(feature, c, (float)(Math.Log(featureSums[feature * classCount + c] + alpha) - logDenominators[c]));
-            }
-        }
-        for (var c = 0; c < classCount; c++)
-        {
-            builder.SetBias(c, rowsPerClass[c] == 0
-                ? AbsentClassLogPrior
-                : (float)(Math.Log(rowsPerClass[c]) - Math.Log(training.RowCount)));
-        }
-        return builder.Build();
+    private sealed record Counts(double[] FeatureSums, double[] LogDenominators, int[] RowsPerClass, int RowCount)
+    {
+        public float[] LogPriors() =>
+            [.. RowsPerClass.Select(n => n == 0 ? AbsentClassLogPrior : (float)(Math.Log(n) - Math.Log(RowCount)))];
     }
 }

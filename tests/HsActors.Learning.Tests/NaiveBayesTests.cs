@@ -88,4 +88,46 @@ public sealed class NaiveBayesTests(ITestOutputHelper output)
         Assert.Throws<ArgumentOutOfRangeException>(() =>
             MultinomialNaiveBayesTrainer.Train([new SparseVector([0], [1f])], [0], 1, 1, alpha: 0));
     }
+
+    [Fact]
+    public void The_sparse_form_scores_as_the_dense_form_stores_only_seen_terms_and_round_trips()
+    {
+        var (train, test) = SyntheticTextClassification.Generate();
+        var dense = MultinomialNaiveBayesTrainer.Train(train.Rows, train.Labels, train.ClassCount, train.FeatureCount, alpha: 0.1);
+        var sparse = MultinomialNaiveBayesTrainer.TrainSparse(train.Rows, train.Labels, train.ClassCount, train.FeatureCount, alpha: 0.1);
+
+        var seen = new HashSet<(int Feature, int Class)>();
+        for (var i = 0; i < train.Rows.Count; i++)
+        {
+            foreach (var feature in train.Rows[i].Indices)
+            {
+                seen.Add((feature, train.Labels[i]));
+            }
+        }
+        var nonZero = sparse.NonZeroCount;
+        Assert.Equal(seen.Count, nonZero);
+        Assert.All(seen.Take(50), pair => Assert.True(sparse.TermWeight(pair.Feature, pair.Class) > 0f));
+        Assert.True(nonZero < train.FeatureCount * train.ClassCount / 2, $"{nonZero} non-zero term weights of {train.FeatureCount * train.ClassCount}");
+
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            sparse.WriteTo(writer);
+        }
+        var bytes = buffer.ToArray();
+        var read = MultinomialNaiveBayesModel.ReadFrom(new BinaryReader(new MemoryStream(bytes)));
+
+        var expected = new float[train.ClassCount];
+        var actual = new float[train.ClassCount];
+        var again = new float[train.ClassCount];
+        foreach (var row in test.Rows.Take(200))
+        {
+            dense.Score(row, expected);
+            sparse.Score(row, actual);
+            read.Score(row, again);
+            Assert.All(expected.Zip(actual), p => Assert.Equal(p.First, p.Second, tolerance: 1e-3 * Math.Max(1, Math.Abs(p.First))));
+            Assert.Equal(actual, again);
+        }
+        Assert.Throws<InvalidDataException>(() => MultinomialNaiveBayesModel.ReadFrom(new BinaryReader(new MemoryStream(bytes[..^3]))));
+    }
 }

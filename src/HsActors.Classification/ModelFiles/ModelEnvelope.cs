@@ -9,7 +9,7 @@ namespace HsActors.Classification.ModelFiles;
 /// </summary>
 public static class ModelEnvelope
 {
-    public const ushort FormatVersion = 2; // 2: national lines modelled per subheading
+    public const ushort FormatVersion = 3; // 2: national lines modelled per subheading; 3: the router's naive Bayes second opinion
     private const int HeaderLength = 4 + 2 + 1 + 1 + 8;
     private const int ChecksumLength = 32;
     private static ReadOnlySpan<byte> Magic => "HSAM"u8;

@@ -15,6 +15,12 @@ public static class RouterModelFile
             w.WriteCodes(router.Chapters);
             router.Model.WriteTo(w);
             w.Write(router.Calibration.Temperature);
+            w.Write(router.SecondOpinion is not null);
+            if (router.SecondOpinion is { } second)
+            {
+                w.Write(second.Weight);
+                second.Model.WriteTo(w);
+            }
         }));
 
     public static (RouterModel Router, ModelMetadata Metadata) Read(ReadOnlyMemory<byte> file, string source) =>
@@ -26,10 +32,23 @@ public static class RouterModelFile
             var chapters = r.ReadCodes();
             var model = LinearModel.ReadFrom(r);
             var temperature = r.ReadDouble();
-            if (model.ClassCount != chapters.Length || model.FeatureCount != vectorizer.FeatureCount)
+            RequireShape(source, "router weights", model.ClassCount, model.FeatureCount, chapters.Length, vectorizer.FeatureCount);
+            RouterSecondOpinion? second = null;
+            if (r.ReadBoolean())
             {
-                throw new ModelFileException($"{source}: router weights ({model.ClassCount}×{model.FeatureCount}) do not fit {chapters.Length} chapters × {vectorizer.FeatureCount} features.");
+                var weight = r.ReadSingle();
+                var naiveBayes = MultinomialNaiveBayesModel.ReadFrom(r);
+                RequireShape(source, "naive Bayes weights", naiveBayes.ClassCount, naiveBayes.FeatureCount, chapters.Length, vectorizer.FeatureCount);
+                second = new RouterSecondOpinion(naiveBayes, weight);
             }
-            return (new RouterModel(new DescriptionFeaturizer(cleansing, vectorizer), chapters, model, new SoftmaxCalibration(temperature)), metadata);
+            return (new RouterModel(new DescriptionFeaturizer(cleansing, vectorizer), chapters, model, new SoftmaxCalibration(temperature), second), metadata);
         });
+
+    private static void RequireShape(string source, string what, int classCount, int featureCount, int chapters, int features)
+    {
+        if (classCount != chapters || featureCount != features)
+        {
+            throw new ModelFileException($"{source}: {what} ({classCount}×{featureCount}) do not fit {chapters} chapters × {features} features.");
+        }
+    }
 }

@@ -45,7 +45,7 @@ public sealed class ChapterTrainer(LinearSvcOptions svm)
             if (subheadingHoldOut is not null)
             {
                 var draft = TrainOn(local, subLabels, rows.Weights, subheadings.Count, features.Count, rows.HeldOut);
-                RecordHeldOut(draft, local, subLabels, rows.HeldOut, subheadingHoldOut);
+                RecordHeldOut(draft, local, subLabels, rows.HeldOut, rows.FromNomenclature, subheadingHoldOut);
             }
             (subModel, subDuals) = TrainAll(local, subLabels, rows.Weights, subheadings.Count, features.Count, warm?.SubheadingDuals);
         }
@@ -90,7 +90,7 @@ public sealed class ChapterTrainer(LinearSvcOptions svm)
         if (holdOut is not null && heldOut.Any(h => h))
         {
             var draft = TrainOn(local, labels, rows.Weights, codes.Count, features.Count, heldOut);
-            RecordHeldOut(draft, local, labels, heldOut, holdOut);
+            RecordHeldOut(draft, local, labels, heldOut, rows.FromNomenclature, holdOut);
         }
         var (model, duals) = TrainAll(local, labels, rows.Weights, codes.Count, features.Count, previous);
         return (new SubheadingLines(subheading, codes.Codes, features, model), duals);
@@ -120,7 +120,7 @@ public sealed class ChapterTrainer(LinearSvcOptions svm)
     /// has meaningless scores, and fitting a temperature to them (as happens to a national line whose only rows, its
     /// English and Indonesian nomenclature labels, were both held out) drives it to its bound.
     /// </summary>
-    private static void RecordHeldOut(LinearModel draft, SparseVector[] vectors, int[] labels, bool[] heldOut, HeldOutScores sink)
+    private static void RecordHeldOut(LinearModel draft, SparseVector[] vectors, int[] labels, bool[] heldOut, bool[] fromNomenclature, HeldOutScores sink)
     {
         var trained = new bool[draft.ClassCount];
         for (var i = 0; i < labels.Length; i++)
@@ -137,7 +137,7 @@ public sealed class ChapterTrainer(LinearSvcOptions svm)
             {
                 var scores = new float[draft.ClassCount];
                 draft.Score(vectors[i], scores);
-                sink.Add(scores, labels[i]);
+                sink.Add(scores, labels[i], !fromNomenclature[i]);
             }
         }
     }

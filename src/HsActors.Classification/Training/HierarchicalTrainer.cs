@@ -57,17 +57,19 @@ public sealed class HierarchicalTrainer(TrainingOptions options, IProgress<Train
         {
             progress?.Report(new TrainingProgress("router calibration", 0, chapters.Count));
             var train = Enumerable.Range(0, rows.Count).Where(i => !rows.HeldOut[i]).ToArray();
-            var draft = LinearSvcTrainer.Train(
-                train.Select(i => rows.Vectors[i]).ToArray(), train.Select(i => labels[i]).ToArray(),
-                chapters.Count, featureCount, Options.RouterSvm, train.Select(i => rows.Weights[i]).ToArray()).Model;
+            var trainVectors = train.Select(i => rows.Vectors[i]).ToArray();
+            var trainLabels = train.Select(i => labels[i]).ToArray();
+            var draft = new RouterModel(featurizer, chapters.Codes,
+                LinearSvcTrainer.Train(trainVectors, trainLabels, chapters.Count, featureCount, Options.RouterSvm, train.Select(i => rows.Weights[i]).ToArray()).Model,
+                SoftmaxCalibration.Identity, SecondOpinion(trainVectors, trainLabels, chapters.Count, featureCount));
             var heldOut = new HeldOutScores();
             for (var i = 0; i < rows.Count; i++)
             {
                 if (rows.HeldOut[i])
                 {
                     var scores = new float[chapters.Count];
-                    draft.Score(rows.Vectors[i], scores);
-                    heldOut.Add(scores, labels[i]);
+                    draft.Scores(rows.Vectors[i], scores);
+                    heldOut.Add(scores, labels[i], !rows.FromNomenclature[i]);
                 }
             }
             temperature = heldOut.FitTemperature();
@@ -76,8 +78,14 @@ public sealed class HierarchicalTrainer(TrainingOptions options, IProgress<Train
         var classProgress = progress is null ? null : new Progress<int>(_ =>
             progress.Report(new TrainingProgress("router", Interlocked.Increment(ref done), chapters.Count)));
         var model = LinearSvcTrainer.Train(rows.Vectors, labels, chapters.Count, featureCount, Options.RouterSvm, rows.Weights, classesDone: classProgress).Model;
-        return new RouterModel(featurizer, chapters.Codes, model, new SoftmaxCalibration(temperature));
+        return new RouterModel(featurizer, chapters.Codes, model, new SoftmaxCalibration(temperature),
+            SecondOpinion(rows.Vectors, labels, chapters.Count, featureCount));
     }
+
+    private RouterSecondOpinion? SecondOpinion(SparseVector[] vectors, int[] labels, int chapterCount, int featureCount) =>
+        Options.RouterNaiveBayesWeight > 0
+            ? new RouterSecondOpinion(MultinomialNaiveBayesTrainer.TrainSparse(vectors, labels, chapterCount, featureCount, Options.RouterNaiveBayesAlpha), Options.RouterNaiveBayesWeight)
+            : null;
 
     public IReadOnlyList<ChapterModel> TrainChapters(FeaturizedRows rows, out double subheadingTemperature, out double nationalLineTemperature)
     {

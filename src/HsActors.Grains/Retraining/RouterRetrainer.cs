@@ -110,11 +110,12 @@ public sealed class RouterRetrainer(ActiveModels models, CandidateRelease releas
         var trainer = new HierarchicalTrainer(new TrainingOptions
         {
             CalibrationHoldout = 0,
+            RouterNaiveBayesWeight = active.SecondOpinion?.Weight ?? 0f,
             RouterSvm = new TrainingOptions().RouterSvm with { MaxDegreeOfParallelism = Math.Max(1, options.TrainingThreads) },
         });
         var rows = new FeaturizedRows([.. vectors], [.. codes], [.. weights], new bool[vectors.Count], new bool[vectors.Count]);
         var trained = trainer.TrainRouter(featurizer, rows);
-        var candidate = new RouterModel(featurizer, trained.Chapters, trained.Model, active.Calibration);
+        var candidate = trained.WithCalibration(active.Calibration);
         var recent = moved.TakeLast(options.RecentAssessments)
             .Select(a => (Features: featurizer.Featurize(featurizer.Clean(a.Record.Description)), a.Code)).ToArray();
         return new RouterResult(candidate, baseRows, vectors.Count - baseRows, fit.Count, ChapterTop1(candidate, fit), ChapterTop1(active, fit),
