@@ -1,3 +1,5 @@
+using HsActors.Grains.Models;
+using HsActors.Classification.ModelFiles;
 using HsActors.Nomenclature;
 using Xunit.Abstractions;
 
@@ -52,6 +54,30 @@ public sealed class RetrainingEndToEndTests(SmallModel model, ITestOutputHelper 
         Assert.Equal(200, (int)rollback.StatusCode);
         var restored = await Eventually.UntilAsync(() => silo.ClassifyAsync(Line), r => LifecycleSilo.VersionOf(r, "09") == SmallModel.Version, "the rollback to be served");
         Assert.Equal(before, LifecycleSilo.TopCode(restored));
+    }
+
+    [Fact]
+    public async Task Officers_moving_lines_between_chapters_retrain_the_router_with_its_naive_Bayes_second_opinion()
+    {
+        await using var silo = await LifecycleSilo.StartAsync(model, new Dictionary<string, string?>
+        {
+            ["HsActors:Retraining:RouterMinAssessments"] = "6",
+            ["HsActors:Retraining:MinAssessments"] = "1000000",
+        });
+        const string gloves = "rubber gloves for surgery";
+        var before = LifecycleSilo.TopCode(await silo.ClassifyAsync(gloves));
+        var officersCode = HsNomenclature.Bundled.AtLevel(8).Select(e => e.Code).First(c => c.Chapter.Digits == "64" && c.Chapter.Digits != before[..2]).Digits;
+        await silo.AppendAssessmentsAsync(gloves, before, officersCode, Enumerable.Range(0, 6));
+
+        var router = await Eventually.UntilAsync(() => silo.ChapterAsync(IModelStore.RouterKey),
+            c => c["chapter"]!["retraining"]?["lastVersion"] is not null, "the router's retraining", TimeSpan.FromMinutes(5));
+        var version = router["chapter"]!["retraining"]!["lastVersion"]!.GetValue<string>();
+        var content = await silo.Registry.OpenVersionAsync(IModelStore.RouterKey, version);
+        var (retrained, _) = RouterModelFile.Read(content.Content, version);
+        var (bootstrap, _) = RouterModelFile.Read(File.ReadAllBytes(Path.Combine(model.Directory, ModelDirectory.RouterFile)), "bootstrap");
+        Assert.Equal(bootstrap.SecondOpinion!.Weight, retrained.SecondOpinion!.Weight);
+        Assert.Equal(bootstrap.Calibration, retrained.Calibration);
+        Assert.Equal("6", content.Manifest.TrainingSummary!["officerRows"].ToString());
     }
 
     [Fact]
