@@ -98,12 +98,12 @@ internal sealed class ModelBootstrapper(
         if (options.Value.ModelDirectory is not null)
         {
             throw new ModelFileException(
-                $"{target} holds a model in format {found}; this build reads format {ModelEnvelope.FormatVersion}. Train one with `hs train --out {target}` (or point HsActors:ModelDirectory elsewhere).");
+                $"{target} holds a model in format {found}; this build reads formats {ModelEnvelope.OldestReadableVersion} to {ModelEnvelope.FormatVersion}. Train one with `hs train --out {target}` (or point HsActors:ModelDirectory elsewhere).");
         }
         var aside = $"{target.TrimEnd(Path.DirectorySeparatorChar)}.format-{found}-{DateTimeOffset.UtcNow:yyyyMMddHHmmss}";
         Directory.Move(target, aside);
-        logger.LogWarning("The model in {Directory} has format {Found}; this build reads format {Current}. Moved it to {Aside}; training a new one.",
-            target, found, ModelEnvelope.FormatVersion, aside);
+        logger.LogWarning("The model in {Directory} has format {Found}; this build reads formats {Oldest} to {Current}. Moved it to {Aside}; training a new one.",
+            target, found, ModelEnvelope.OldestReadableVersion, ModelEnvelope.FormatVersion, aside);
     }
 
     /// <summary>Trains into a sibling directory and renames it into place, so a crash never leaves half a model.</summary>

@@ -1,3 +1,4 @@
+using HsActors.Classification.Training;
 using HsActors.Classification.Hierarchy;
 using HsActors.Classification.ModelFiles;
 
@@ -76,6 +77,31 @@ public sealed class ModelFileTests(ThreeChapterCorpus corpus)
         file[5] = 0;
         var error = Assert.Throws<ModelFileException>(() => ChapterModelFile.Read(file, "old.hsm"));
         Assert.Contains("format version 1", error.Message);
+    }
+
+    [Fact]
+    public void A_router_without_a_second_opinion_keeps_format_2_which_this_build_still_reads_and_serves()
+    {
+        var trainer = new HierarchicalTrainer(new TrainingOptions { RouterNaiveBayesWeight = 0, CalibrationHoldout = 0 });
+        var featurizer = trainer.FitFeaturizer(corpus.Rows, out var rows, out _);
+        var plain = trainer.TrainRouter(featurizer, rows);
+        var file = RouterModelFile.Write(plain, Metadata);
+        Assert.Equal((ushort)2, ModelEnvelope.ReadFormatVersion(file));
+        Assert.Equal(ModelEnvelope.FormatVersion, ModelEnvelope.ReadFormatVersion(RouterModelFile.Write(corpus.Set.Router, Metadata)));
+
+        var (read, _) = RouterModelFile.Read(file, "router-v2.hsm");
+        Assert.Null(read.SecondOpinion);
+        var features = featurizer.Featurize(featurizer.Clean(Probes[0]));
+        var expected = new float[plain.Chapters.Count];
+        var actual = new float[plain.Chapters.Count];
+        plain.ChapterProbabilities(features, expected);
+        read.ChapterProbabilities(features, actual);
+        Assert.Equal(expected, actual);
+
+        // A chapter file of format 2 has the layout of format 3.
+        var payload = ModelEnvelope.Unwrap(ChapterModelFile.Write(corpus.Set.Chapters[0], Metadata), ModelKind.Chapter, "chapter.hsm");
+        var chapter = ModelEnvelope.Wrap(ModelKind.Chapter, payload.Span, version: 2);
+        Assert.Equal(corpus.Set.Chapters[0].NationalLines, ChapterModelFile.Read(chapter, "chapter-v2.hsm").Chapter.NationalLines);
     }
 
     [Fact]

@@ -30,8 +30,8 @@ public static class ModelDirectory
     public static bool Exists(string directory) => File.Exists(Path.Combine(directory, RouterFile));
 
     /// <summary>
-    /// The model format of the directory's router file when it is not the one this build reads (a model left by an
-    /// older or newer build); null when it is current or there is no router file. Reads only the header.
+    /// The model format of the directory's router file when this build cannot read it (a model left by a much older
+    /// or a newer build); null when it is readable or there is no router file. Reads only the header.
     /// </summary>
     public static ushort? OutdatedFormat(string directory)
     {
@@ -46,7 +46,7 @@ public static class ModelDirectory
             header = header[..stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false)];
         }
         var version = ModelEnvelope.ReadFormatVersion(header);
-        return version is { } found && found != ModelEnvelope.FormatVersion ? found : null;
+        return version is { } found && !ModelEnvelope.IsReadable(found) ? found : null;
     }
 
     /// <summary>Reads the router now and each chapter on first use, so start-up and memory grow with the traffic's chapters.</summary>

@@ -10,15 +10,28 @@ namespace HsActors.Classification.ModelFiles;
 public static class ModelEnvelope
 {
     public const ushort FormatVersion = 3; // 2: national lines modelled per subheading; 3: the router's naive Bayes second opinion
+
+    /// <summary>
+    /// Versions still read. Format 3 only added the router's second opinion, so format-2 files (a registry's older
+    /// versions, which administrators may roll back to) keep serving; a router without a second opinion is still
+    /// written in format 2.
+    /// </summary>
+    public const ushort OldestReadableVersion = 2;
+
+    public static bool IsReadable(ushort version) => version is >= OldestReadableVersion and <= FormatVersion;
     private const int HeaderLength = 4 + 2 + 1 + 1 + 8;
     private const int ChecksumLength = 32;
     private static ReadOnlySpan<byte> Magic => "HSAM"u8;
 
-    public static byte[] Wrap(ModelKind kind, ReadOnlySpan<byte> payload)
+    public static byte[] Wrap(ModelKind kind, ReadOnlySpan<byte> payload, ushort version = FormatVersion)
     {
+        if (!IsReadable(version))
+        {
+            throw new ArgumentOutOfRangeException(nameof(version), version, $"This build writes model formats {OldestReadableVersion} to {FormatVersion}.");
+        }
         var file = new byte[HeaderLength + payload.Length + ChecksumLength];
         Magic.CopyTo(file);
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(4), FormatVersion);
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(4), version);
         file[6] = (byte)kind;
         BinaryPrimitives.WriteInt64LittleEndian(file.AsSpan(8), payload.Length);
         payload.CopyTo(file.AsSpan(HeaderLength));
@@ -30,17 +43,19 @@ public static class ModelEnvelope
     public static ushort? ReadFormatVersion(ReadOnlySpan<byte> header) =>
         header.Length >= 6 && header[..4].SequenceEqual(Magic) ? BinaryPrimitives.ReadUInt16LittleEndian(header[4..]) : null;
 
-    public static ReadOnlyMemory<byte> Unwrap(ReadOnlyMemory<byte> file, ModelKind expected, string source)
+    public static ReadOnlyMemory<byte> Unwrap(ReadOnlyMemory<byte> file, ModelKind expected, string source) => Unwrap(file, expected, source, out _);
+
+    public static ReadOnlyMemory<byte> Unwrap(ReadOnlyMemory<byte> file, ModelKind expected, string source, out ushort version)
     {
         var span = file.Span;
         if (span.Length < HeaderLength + ChecksumLength || !span[..4].SequenceEqual(Magic))
         {
             throw new ModelFileException($"{source} is not an HsActors model file (bad magic or shorter than a header).");
         }
-        var version = BinaryPrimitives.ReadUInt16LittleEndian(span[4..]);
-        if (version != FormatVersion)
+        version = BinaryPrimitives.ReadUInt16LittleEndian(span[4..]);
+        if (!IsReadable(version))
         {
-            throw new ModelFileException($"{source} has model format version {version}; this build reads version {FormatVersion}.");
+            throw new ModelFileException($"{source} has model format version {version}; this build reads versions {OldestReadableVersion} to {FormatVersion}.");
         }
         var kind = (ModelKind)span[6];
         if (kind != expected)

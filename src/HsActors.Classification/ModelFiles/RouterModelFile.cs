@@ -6,6 +6,9 @@ namespace HsActors.Classification.ModelFiles;
 /// <summary>The router file also carries the cleansing options and the vectorizer every chapter model depends on.</summary>
 public static class RouterModelFile
 {
+    /// <summary>The second opinion is what format 3 added; a router without one is written in format 2, which older builds read.</summary>
+    private const ushort FirstVersionWithSecondOpinion = 3;
+
     public static byte[] Write(RouterModel router, ModelMetadata metadata) =>
         ModelEnvelope.Wrap(ModelKind.Router, ModelBinary.Payload(w =>
         {
@@ -15,16 +18,15 @@ public static class RouterModelFile
             w.WriteCodes(router.Chapters);
             router.Model.WriteTo(w);
             w.Write(router.Calibration.Temperature);
-            w.Write(router.SecondOpinion is not null);
             if (router.SecondOpinion is { } second)
             {
                 w.Write(second.Weight);
                 second.Model.WriteTo(w);
             }
-        }));
+        }), router.SecondOpinion is null ? (ushort)(FirstVersionWithSecondOpinion - 1) : FirstVersionWithSecondOpinion);
 
     public static (RouterModel Router, ModelMetadata Metadata) Read(ReadOnlyMemory<byte> file, string source) =>
-        ModelBinary.Read(ModelEnvelope.Unwrap(file, ModelKind.Router, source), source, r =>
+        ModelBinary.Read(ModelEnvelope.Unwrap(file, ModelKind.Router, source, out var version), source, r =>
         {
             var metadata = r.ReadMetadata();
             var cleansing = r.ReadCleansing();
@@ -34,7 +36,7 @@ public static class RouterModelFile
             var temperature = r.ReadDouble();
             RequireShape(source, "router weights", model.ClassCount, model.FeatureCount, chapters.Length, vectorizer.FeatureCount);
             RouterSecondOpinion? second = null;
-            if (r.ReadBoolean())
+            if (version >= FirstVersionWithSecondOpinion)
             {
                 var weight = r.ReadSingle();
                 var naiveBayes = MultinomialNaiveBayesModel.ReadFrom(r);
