@@ -41,8 +41,10 @@ public static class EvaluateCommand
             Description = "With --cv: run only fold N of the same split (with --compare, the flat models too), to spread a long comparison over runs.",
         };
         var trial = new QuickTrialOptions();
+        var blend = new RouterBlendOptions();
         var command = new Command("evaluate", "Measure top-k accuracy, precision, recall, F1 and calibration.") { model, data, report, cv, compare, compareFolds, exportFolds, maxFolds, onlyFold };
         trial.AddTo(command);
+        blend.AddTo(command);
         command.SetAction((parsed, cancellationToken) =>
         {
             var folds = parsed.GetValue(cv);
@@ -94,6 +96,7 @@ public static class EvaluateCommand
                 OnlyFold = fold ?? 0,
                 RankingDepth = RankingDepth,
                 ExportDirectory = parsed.GetValue(exportFolds),
+                Training = blend.Apply(parsed, new TrainingOptions()),
             };
             return CrossValidateAsync(console, options, dataFile, parsed.GetValue(report), limits, cancellationToken);
         });
@@ -150,7 +153,7 @@ public static class EvaluateCommand
                 new("always in training", $"{result.BaseRows:N0} nomenclature rows (WCO HS2022 subheadings, BTKI 2022 national lines in English and Indonesian)"),
                 new("split", $"{folds} folds by a stable hash of the cleansed description (duplicates never straddle folds); test rows per fold: {string.Join(", ", result.FoldSizes)}{(options.OnlyFold > 0 ? $"; only fold {options.OnlyFold} run (--fold)" : options.MaxFolds > 0 ? $"; only the first {Math.Min(options.MaxFolds, folds)} run (--max-folds)" : "")}"),
                 new("features", $"TF-IDF, word 1–{training.Features.WordNGramMax}-grams + char {training.Features.CharNGramMin}–{training.Features.CharNGramMax}-grams, sublinear tf, {training.Features.Idf} idf, fitted per fold on its training rows"),
-                new("hierarchy", $"router over chapters → {training.Hierarchy.ChaptersToExpand} best chapters' models (6-digit subheadings, then 8-digit lines); LinearSVC C={training.ChapterSvm.C}; softmax temperatures fitted on a {training.CalibrationHoldout * 100:0}% hold-out"),
+                new("hierarchy", $"router over chapters (LinearSVC C={training.RouterSvm.C}{(training.RouterNaiveBayesWeight > 0 ? $", blended with naive Bayes α={training.RouterNaiveBayesAlpha} at weight {training.RouterNaiveBayesWeight}" : "")}) → {training.Hierarchy.ChaptersToExpand} best chapters' models (6-digit subheadings, then 8-digit lines); LinearSVC C={training.ChapterSvm.C}; softmax temperatures fitted on a {training.CalibrationHoldout * 100:0}% hold-out"),
                 new("flat baselines", result.FlatClasses > 0
                     ? $"one model over all {result.FlatClasses:N0} codes at {result.FlatLevel} digits, on the hierarchy's features: LinearSVC C={options.Flat.Svm.C}, Multinomial NB α={options.Flat.NaiveBayesAlpha}, logistic regression C={options.Flat.LogisticC}; trained and tested on {(result.FlatFolds == result.Folds ? "every fold run" : $"the first {result.FlatFolds} of {result.Folds} folds")}"
                     : "not run (add --compare)"),

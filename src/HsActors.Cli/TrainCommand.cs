@@ -25,14 +25,19 @@ public static class TrainCommand
             Description = "Skip the held-out fit of softmax temperatures (about half the training time; probabilities less trustworthy).",
         };
         var trial = new QuickTrialOptions();
+        var blend = new RouterBlendOptions();
         var command = new Command("train", "Train the router and the chapter models and save them to a model directory.") { data, output, noCalibration };
         trial.AddTo(command);
+        blend.AddTo(command);
         command.SetAction((parsed, cancellationToken) => RunAsync(console,
-            parsed.GetValue(data) ?? [], parsed.GetRequiredValue(output), parsed.GetValue(noCalibration), trial.Read(parsed), cancellationToken));
+            parsed.GetValue(data) ?? [], parsed.GetRequiredValue(output), blend.Apply(parsed, NoCalibration(parsed.GetValue(noCalibration))), trial.Read(parsed), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, string[] dataFiles, string outputDirectory, bool noCalibration,
+    private static TrainingOptions NoCalibration(bool noCalibration) =>
+        noCalibration ? new TrainingOptions { CalibrationHoldout = 0 } : new TrainingOptions();
+
+    private static async Task<int> RunAsync(CliConsole console, string[] dataFiles, string outputDirectory, TrainingOptions options,
         RowLimits limits, CancellationToken cancellationToken)
     {
         var wall = Stopwatch.StartNew();
@@ -49,7 +54,6 @@ public static class TrainCommand
         await console.Error.WriteLineAsync(
             $"Training on {rows.Count:N0} rows ({declarations.Count:N0} from --data){(limits.Any ? $" — quick trial: {limits.Describe()}" : "")}.");
 
-        var options = new TrainingOptions { CalibrationHoldout = noCalibration ? 0 : new TrainingOptions().CalibrationHoldout };
         var set = await StageProgressDisplay.RunAsync(console, progress =>
             new HierarchicalTrainer(options, new Classification.Evaluation.SynchronousProgress<TrainingProgress>(
                 p => progress.Report(new StageReport(p.Stage, p.Done, p.Total)))).Train(rows));

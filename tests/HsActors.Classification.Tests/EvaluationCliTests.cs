@@ -1,4 +1,6 @@
 using System.Text.Json;
+using HsActors.Classification.ModelFiles;
+using HsActors.Classification.Training;
 using HsActors.Cli;
 using HsActors.Corpus;
 using HsActors.Nomenclature;
@@ -171,6 +173,18 @@ public sealed class EvaluationCliTests(TinyModelFixture model) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Train_takes_the_routers_naive_Bayes_blend_from_the_command_line()
+    {
+        var plain = model.NewPath("no-bayes");
+        var (exit, _, stderr) = await Hs.RunAsync("train", "--out", plain, "--limit-chapters", TinyModelFixture.Chapters, "--no-calibration", "--router-bayes-weight", "0");
+        Assert.True(exit == 0, stderr);
+        var (router, _) = RouterModelFile.Read(File.ReadAllBytes(Path.Combine(plain, ModelDirectory.RouterFile)), "router.hsm");
+        Assert.Null(router.SecondOpinion);
+        var (blended, _) = RouterModelFile.Read(File.ReadAllBytes(Path.Combine(model.ModelDirectory, ModelDirectory.RouterFile)), "router.hsm");
+        Assert.Equal(new TrainingOptions().RouterNaiveBayesWeight, blended.SecondOpinion!.Weight);
+    }
+
+    [Fact]
     public async Task Bad_arguments_give_a_usage_exit_code_and_a_message_naming_the_problem()
     {
         var missingModel = Path.Combine(model.Root, "no-such-model");
@@ -181,6 +195,9 @@ public sealed class EvaluationCliTests(TinyModelFixture model) : IClassFixture<T
             (["train"], "--out"),
             (["train", "--out", model.NewPath("m"), "--data", "/no/such/file.csv"], "/no/such/file.csv"),
             (["train", "--out", model.NewPath("m"), "--limit-chapters", "8x"], "8x"),
+            (["train", "--out", model.NewPath("m"), "--router-bayes-weight", "1.5"], "--router-bayes-weight"),
+            (["train", "--out", model.NewPath("m"), "--router-bayes-alpha", "0"], "--router-bayes-alpha"),
+            (["evaluate", "--cv", "3", "--router-bayes-weight", "-1"], "--router-bayes-weight"),
             (["classify", "--model", model.ModelDirectory, "horses", "--top", "0"], "--top"),
             (["classify", "--model", model.ModelDirectory, "horses", "--top", "many"], "many"),
             (["classify", "--model", model.ModelDirectory, "horses", "--level", "4"], "--level"),
