@@ -17,7 +17,7 @@ public static class MultinomialNaiveBayesTrainer
 
     public static LinearModel Train(IReadOnlyList<SparseVector> rows, int[] labels, int classCount, int featureCount, double alpha = 1.0)
     {
-        var counts = Count(rows, labels, classCount, featureCount, alpha);
+        var counts = Count(rows, labels, classCount, featureCount, alpha, weights: null);
         var builder = new LinearModelBuilder(classCount, featureCount);
         for (var feature = 0; feature < featureCount; feature++)
         {
@@ -34,10 +34,14 @@ public static class MultinomialNaiveBayesTrainer
         return builder.Build();
     }
 
-    /// <summary>The same model in the sparse form of <see cref="MultinomialNaiveBayesModel"/>: equal scores, stored small.</summary>
-    public static MultinomialNaiveBayesModel TrainSparse(IReadOnlyList<SparseVector> rows, int[] labels, int classCount, int featureCount, double alpha = 1.0)
+    /// <summary>
+    /// The same model in the sparse form of <see cref="MultinomialNaiveBayesModel"/>: equal scores, stored small. A row of
+    /// weight w counts as w copies of itself (sklearn's sample_weight), so officers' weighted assessments weigh here too.
+    /// </summary>
+    public static MultinomialNaiveBayesModel TrainSparse(IReadOnlyList<SparseVector> rows, int[] labels, int classCount, int featureCount, double alpha = 1.0,
+        IReadOnlyList<float>? weights = null)
     {
-        var counts = Count(rows, labels, classCount, featureCount, alpha);
+        var counts = Count(rows, labels, classCount, featureCount, alpha, weights);
         var termWeights = new float[counts.FeatureSums.Length];
         for (var i = 0; i < termWeights.Length; i++)
         {
@@ -48,22 +52,28 @@ public static class MultinomialNaiveBayesTrainer
             [.. counts.LogDenominators.Select(d => (float)(logAlpha - d))]);
     }
 
-    private static Counts Count(IReadOnlyList<SparseVector> rows, int[] labels, int classCount, int featureCount, double alpha)
+    private static Counts Count(IReadOnlyList<SparseVector> rows, int[] labels, int classCount, int featureCount, double alpha, IReadOnlyList<float>? weights)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        if (weights is not null && (weights.Count != rows.Count || weights.Any(w => !(w >= 0) || !float.IsFinite(w))))
+        {
+            throw new ArgumentException($"Expected {rows.Count} finite non-negative row weights.", nameof(weights));
+        }
         if (!(alpha > 0) || !double.IsFinite(alpha))
         {
             throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "The smoothing alpha must be a positive finite number.");
         }
         var training = TrainingRows.Create(rows, featureCount, bias: 0.0);
-        var rowsPerClass = TrainingLabels.CountPerClass(labels, training.RowCount, classCount);
-
+        _ = TrainingLabels.CountPerClass(labels, training.RowCount, classCount); // validates the labels
+        var rowsPerClass = new double[classCount];
         // Feature-major sums, the same layout as the model, so one pass over the rows fills them.
         var featureSums = new double[checked(featureCount * classCount)];
         var classTotals = new double[classCount];
         for (var i = 0; i < training.RowCount; i++)
         {
             var label = labels[i];
+            var weight = weights?[i] ?? 1f;
+            rowsPerClass[label] += weight;
             var indices = training.Indices(i);
             var values = training.Values(i);
             for (var k = 0; k < indices.Length; k++)
@@ -74,16 +84,16 @@ public static class MultinomialNaiveBayesTrainer
                         $"Row {i} has the negative value {values[k]} for feature {indices[k]}; multinomial naive Bayes needs non-negative features.",
                         nameof(rows));
                 }
-                featureSums[indices[k] * classCount + label] += values[k];
-                classTotals[label] += values[k];
+                featureSums[indices[k] * classCount + label] += weight * values[k];
+                classTotals[label] += weight * values[k];
             }
         }
-        return new Counts(featureSums, [.. classTotals.Select(total => Math.Log(total + alpha * featureCount))], rowsPerClass, training.RowCount);
+        return new Counts(featureSums, [.. classTotals.Select(total => Math.Log(total + alpha * featureCount))], rowsPerClass, rowsPerClass.Sum());
     }
 
-    private sealed record Counts(double[] FeatureSums, double[] LogDenominators, int[] RowsPerClass, int RowCount)
+    private sealed record Counts(double[] FeatureSums, double[] LogDenominators, double[] RowsPerClass, double RowMass)
     {
         public float[] LogPriors() =>
-            [.. RowsPerClass.Select(n => n == 0 ? AbsentClassLogPrior : (float)(Math.Log(n) - Math.Log(RowCount)))];
+            [.. RowsPerClass.Select(n => n == 0 ? AbsentClassLogPrior : (float)(Math.Log(n) - Math.Log(RowMass)))];
     }
 }

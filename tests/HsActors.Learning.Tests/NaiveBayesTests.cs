@@ -130,4 +130,21 @@ public sealed class NaiveBayesTests(ITestOutputHelper output)
         }
         Assert.Throws<InvalidDataException>(() => MultinomialNaiveBayesModel.ReadFrom(new BinaryReader(new MemoryStream(bytes[..^3]))));
     }
+
+    [Fact]
+    public void A_row_of_weight_two_counts_as_two_copies_of_itself()
+    {
+        SparseVector[] rows = [new([0, 1], [1f, 2f]), new([1], [1f]), new([2], [3f])];
+        var weighted = MultinomialNaiveBayesTrainer.TrainSparse(rows, [0, 0, 1], 2, 3, alpha: 0.5, weights: [2f, 1f, 1f]);
+        var copied = MultinomialNaiveBayesTrainer.TrainSparse([rows[0], .. rows], [0, 0, 0, 1], 2, 3, alpha: 0.5);
+        var unweighted = MultinomialNaiveBayesTrainer.TrainSparse(rows, [0, 0, 1], 2, 3, alpha: 0.5);
+        var probe = new SparseVector([0, 2], [0.6f, 0.8f]);
+        float[] a = new float[2], b = new float[2], c = new float[2];
+        weighted.Score(probe, a);
+        copied.Score(probe, b);
+        unweighted.Score(probe, c);
+        Assert.All(a.Zip(b), p => Assert.Equal(p.Second, p.First, 5));
+        Assert.NotEqual(c[0], a[0], 3);
+        Assert.Throws<ArgumentException>(() => MultinomialNaiveBayesTrainer.TrainSparse(rows, [0, 0, 1], 2, 3, weights: [1f, -1f, 1f]));
+    }
 }

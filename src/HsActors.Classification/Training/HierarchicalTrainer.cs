@@ -61,7 +61,7 @@ public sealed class HierarchicalTrainer(TrainingOptions options, IProgress<Train
             var trainLabels = train.Select(i => labels[i]).ToArray();
             var draft = new RouterModel(featurizer, chapters.Codes,
                 LinearSvcTrainer.Train(trainVectors, trainLabels, chapters.Count, featureCount, Options.RouterSvm, train.Select(i => rows.Weights[i]).ToArray()).Model,
-                SoftmaxCalibration.Identity, SecondOpinion(trainVectors, trainLabels, chapters.Count, featureCount));
+                SoftmaxCalibration.Identity, SecondOpinion(trainVectors, trainLabels, [.. train.Select(i => rows.Weights[i])], chapters.Count, featureCount));
             var heldOut = new HeldOutScores();
             for (var i = 0; i < rows.Count; i++)
             {
@@ -79,12 +79,14 @@ public sealed class HierarchicalTrainer(TrainingOptions options, IProgress<Train
             progress.Report(new TrainingProgress("router", Interlocked.Increment(ref done), chapters.Count)));
         var model = LinearSvcTrainer.Train(rows.Vectors, labels, chapters.Count, featureCount, Options.RouterSvm, rows.Weights, classesDone: classProgress).Model;
         return new RouterModel(featurizer, chapters.Codes, model, new SoftmaxCalibration(temperature),
-            SecondOpinion(rows.Vectors, labels, chapters.Count, featureCount));
+            SecondOpinion(rows.Vectors, labels, rows.Weights, chapters.Count, featureCount));
     }
 
-    private RouterSecondOpinion? SecondOpinion(SparseVector[] vectors, int[] labels, int chapterCount, int featureCount) =>
+    private RouterSecondOpinion? SecondOpinion(SparseVector[] vectors, int[] labels, float[] weights, int chapterCount, int featureCount) =>
         Options.RouterNaiveBayesWeight > 0
-            ? new RouterSecondOpinion(MultinomialNaiveBayesTrainer.TrainSparse(vectors, labels, chapterCount, featureCount, Options.RouterNaiveBayesAlpha), Options.RouterNaiveBayesWeight)
+            ? new RouterSecondOpinion(
+                MultinomialNaiveBayesTrainer.TrainSparse(vectors, labels, chapterCount, featureCount, Options.RouterNaiveBayesAlpha, weights),
+                Options.RouterNaiveBayesWeight)
             : null;
 
     public IReadOnlyList<ChapterModel> TrainChapters(FeaturizedRows rows, out double subheadingTemperature, out double nationalLineTemperature)
