@@ -1,0 +1,50 @@
+using HsActors.Classification.Hierarchy;
+using HsActors.Learning;
+
+namespace HsActors.Classification.Tests;
+
+public sealed class FeatureMapTests
+{
+    [Fact]
+    public void Remapping_keeps_exactly_the_known_features_renumbered_in_order()
+    {
+        var random = new Random(7);
+        foreach (var (mapSize, rowSize, space) in new[] { (0, 5, 100), (1, 1, 10), (5, 40, 50), (300, 10, 100_000), (20_000, 300, 150_000), (50, 50, 60) })
+        {
+            for (var trial = 0; trial < 50; trial++)
+            {
+                var map = new FeatureMap(Distinct(random, mapSize, space));
+                var indices = Distinct(random, rowSize, space);
+                var row = new SparseVector(indices, [.. indices.Select(i => (float)i)]);
+                var known = map.GlobalIds.ToArray().Select((id, local) => (id, local)).ToDictionary(p => p.id, p => p.local);
+                var expected = indices.Where(known.ContainsKey).Select(i => (Local: known[i], Value: (float)i)).ToArray();
+
+                var local = map.ToLocal(row);
+                Assert.Equal(expected.Select(e => e.Local), local.Indices);
+                Assert.Equal(expected.Select(e => e.Value), local.Values);
+            }
+        }
+    }
+
+    [Fact]
+    public void Features_before_after_and_between_the_known_ones_are_dropped()
+    {
+        var map = new FeatureMap([10, 20, 30]);
+        var local = map.ToLocal(new SparseVector([1, 10, 15, 20, 29, 30, 31, 1000], [1, 2, 3, 4, 5, 6, 7, 8]));
+        Assert.Equal([0, 1, 2], local.Indices);
+        Assert.Equal([2f, 4f, 6f], local.Values);
+        Assert.Empty(FeatureMap.Empty.ToLocal(new SparseVector([1, 2], [1, 1])).Indices);
+    }
+
+    private static int[] Distinct(Random random, int count, int space)
+    {
+        var ids = new HashSet<int>();
+        while (ids.Count < Math.Min(count, space))
+        {
+            ids.Add(random.Next(space));
+        }
+        var sorted = ids.ToArray();
+        Array.Sort(sorted);
+        return sorted;
+    }
+}
