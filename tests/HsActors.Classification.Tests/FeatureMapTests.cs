@@ -36,6 +36,19 @@ public sealed class FeatureMapTests
         Assert.Empty(FeatureMap.Empty.ToLocal(new SparseVector([1, 2], [1, 1])).Indices);
     }
 
+    [Fact]
+    public void Ascending_lookups_with_one_cursor_find_what_a_dictionary_finds()
+    {
+        var random = new Random(11);
+        var map = new FeatureMap(Distinct(random, 5_000, 60_000));
+        var known = map.GlobalIds.ToArray().Select((id, local) => (id, local)).ToDictionary(p => p.id, p => p.local);
+        var cursor = 0;
+        foreach (var id in Distinct(random, 2_000, 60_000))
+        {
+            Assert.Equal(known.TryGetValue(id, out var local) ? local : -1, map.LocalId(id, ref cursor));
+        }
+    }
+
     private static int[] Distinct(Random random, int count, int space)
     {
         var ids = new HashSet<int>();

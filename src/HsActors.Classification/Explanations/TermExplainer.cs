@@ -29,16 +29,19 @@ public static class TermExplainer
         var lines = chapter.Lines[subheading];
         var line = code.Level >= 8 && lines.Model is not null ? lines.IndexOf(code.Truncate(8)) : -1;
         var best = new List<(int Feature, float Weight)>(count + 1);
+        // The description's features ascend, so each map is searched onwards from the previous term's place.
+        var chapterCursor = 0;
+        var lineCursor = 0;
         for (var t = 0; t < terms.Features.Count; t++)
         {
             var feature = terms.Features[t];
             var weight = 0f;
-            var local = chapter.Features.GlobalIds.BinarySearch(feature);
+            var local = chapter.Features.LocalId(feature, ref chapterCursor);
             if (local >= 0 && chapter.SubheadingModel is { } subheadings)
             {
                 weight += subheadings.WeightRow(local)[subheading];
             }
-            var lineLocal = line >= 0 ? lines.Features.GlobalIds.BinarySearch(feature) : -1;
+            var lineLocal = line >= 0 ? lines.Features.LocalId(feature, ref lineCursor) : -1;
             if (lineLocal >= 0)
             {
                 weight += lines.Model!.WeightRow(lineLocal)[line];

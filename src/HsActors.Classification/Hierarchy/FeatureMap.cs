@@ -48,25 +48,36 @@ public sealed class FeatureMap
     /// </summary>
     public int ToLocal(in SparseVector global, Span<int> indices, Span<float> values)
     {
-        ReadOnlySpan<int> ids = _globalIds;
         var n = 0;
-        var from = 0;
-        // Both id lists ascend, so each feature is searched for only beyond the previous one's place: a galloping merge,
-        // about n log(ids / n) comparisons instead of n log(ids). This remapping ran once per consulted chapter and
-        // national-line model for every description and cost as much as the scoring itself (perf, README).
-        for (var i = 0; i < global.Count && from < ids.Length; i++)
+        var cursor = 0;
+        for (var i = 0; i < global.Count && cursor < _globalIds.Length; i++)
         {
-            var target = global.Indices[i];
-            from = LowerBound(ids, from, target);
-            if (from < ids.Length && ids[from] == target)
+            var local = LocalId(global.Indices[i], ref cursor);
+            if (local >= 0)
             {
-                indices[n] = from;
+                indices[n] = local;
                 values[n] = global.Values[i];
                 n++;
-                from++;
             }
         }
         return n;
+    }
+
+    /// <summary>
+    /// The local id of <paramref name="globalId"/>, or -1 when this map does not know it. For ids looked up in ascending
+    /// order, pass the same <paramref name="cursor"/> (starting at 0): each search resumes where the previous one ended,
+    /// a galloping merge of about n log(ids / n) comparisons instead of n log(ids). Remapping a description once per
+    /// consulted chapter and national-line model by plain binary searches cost as much as the scoring itself (perf, README).
+    /// </summary>
+    public int LocalId(int globalId, ref int cursor)
+    {
+        ReadOnlySpan<int> ids = _globalIds;
+        cursor = LowerBound(ids, cursor, globalId);
+        if (cursor < ids.Length && ids[cursor] == globalId)
+        {
+            return cursor++;
+        }
+        return -1;
     }
 
     /// <summary>The first position at or after <paramref name="from"/> whose id is not below <paramref name="target"/>.</summary>

@@ -75,7 +75,9 @@ public sealed class HierarchicalTrainer(TrainingOptions options, IProgress<Train
             temperature = heldOut.FitTemperature();
         }
         var done = 0;
-        var classProgress = progress is null ? null : new Progress<int>(_ =>
+        // Reported on the training threads themselves: Progress<T> would post each report to the thread pool, where it can
+        // arrive after training has returned and its caller has closed the output it writes to (it crashed a test host).
+        var classProgress = progress is null ? null : new Evaluation.SynchronousProgress<int>(_ =>
             progress.Report(new TrainingProgress("router", Interlocked.Increment(ref done), chapters.Count)));
         var model = LinearSvcTrainer.Train(rows.Vectors, labels, chapters.Count, featureCount, Options.RouterSvm, rows.Weights, classesDone: classProgress).Model;
         return new RouterModel(featurizer, chapters.Codes, model, new SoftmaxCalibration(temperature),
