@@ -21,42 +21,17 @@ public sealed class MultinomialNaiveBayesModel
     private readonly int[] _denseSlots;  // -1, or the dense row of feature j in _denseRows
     private readonly float[] _denseRows;
 
-    private MultinomialNaiveBayesModel(int featureCount, float[] logPriors, float[] massWeights, int[] rowStarts, int[] classes, float[] weights)
+    private MultinomialNaiveBayesModel(RowStore rows, float[] logPriors, float[] massWeights)
     {
-        FeatureCount = featureCount;
+        FeatureCount = rows.FeatureCount;
+        NonZeroCount = rows.NonZeroCount;
         _logPriors = logPriors;
         _massWeights = massWeights;
-        NonZeroCount = weights.Length;
-        var classCount = logPriors.Length;
-        _denseSlots = new int[featureCount];
-        var denseCount = 0;
-        for (var feature = 0; feature < featureCount; feature++)
-        {
-            _denseSlots[feature] = IsDense(rowStarts[feature + 1] - rowStarts[feature], classCount) ? denseCount++ : -1;
-        }
-        _denseRows = new float[denseCount * classCount];
-        _rowStarts = new int[featureCount + 1];
-        var sparseClasses = new List<int>(classes.Length);
-        var sparseWeights = new List<float>(weights.Length);
-        for (var feature = 0; feature < featureCount; feature++)
-        {
-            var slot = _denseSlots[feature];
-            for (var k = rowStarts[feature]; k < rowStarts[feature + 1]; k++)
-            {
-                if (slot >= 0)
-                {
-                    _denseRows[slot * classCount + classes[k]] = weights[k];
-                }
-                else
-                {
-                    sparseClasses.Add(classes[k]);
-                    sparseWeights.Add(weights[k]);
-                }
-            }
-            _rowStarts[feature + 1] = sparseWeights.Count;
-        }
-        _classes = [.. sparseClasses];
-        _weights = [.. sparseWeights];
+        _rowStarts = rows.RowStarts;
+        _classes = [.. rows.Classes];
+        _weights = [.. rows.Weights];
+        _denseSlots = rows.DenseSlots;
+        _denseRows = [.. rows.DenseRows];
     }
 
     /// <summary>
@@ -102,15 +77,12 @@ public sealed class MultinomialNaiveBayesModel
         {
             throw new ArgumentException($"Naive Bayes weights do not fit {classCount} classes × {featureCount} features.");
         }
-        var rowStarts = new int[featureCount + 1];
-        var classes = new List<int>();
-        var weights = new List<float>();
+        var rows = new RowStore(classCount, featureCount);
         for (var feature = 0; feature < featureCount; feature++)
         {
-            AppendNonZeros(featureMajorTermWeights.Slice(feature * classCount, classCount), classes, weights);
-            rowStarts[feature + 1] = weights.Count;
+            rows.Add(featureMajorTermWeights.Slice(feature * classCount, classCount));
         }
-        return new MultinomialNaiveBayesModel(featureCount, logPriors, massWeights, rowStarts, [.. classes], [.. weights]);
+        return new MultinomialNaiveBayesModel(rows, logPriors, massWeights);
     }
 
     /// <summary>Writes one joint log-likelihood per class into <paramref name="scores"/> (length <see cref="ClassCount"/>).</summary>
@@ -184,18 +156,15 @@ public sealed class MultinomialNaiveBayesModel
             var massWeights = new float[classCount];
             WeightRowFormat.ReadFloats(reader, logPriors);
             WeightRowFormat.ReadFloats(reader, massWeights);
-            var rowStarts = new int[featureCount + 1];
-            var classes = new List<int>();
-            var weights = new List<float>();
+            var rows = new RowStore(classCount, featureCount);
             var row = new float[classCount];
             for (var feature = 0; feature < featureCount; feature++)
             {
                 Array.Clear(row);
                 WeightRowFormat.ReadRow(reader, feature, row);
-                AppendNonZeros(row, classes, weights);
-                rowStarts[feature + 1] = weights.Count;
+                rows.Add(row);
             }
-            return new MultinomialNaiveBayesModel(featureCount, logPriors, massWeights, rowStarts, [.. classes], [.. weights]);
+            return new MultinomialNaiveBayesModel(rows, logPriors, massWeights);
         }
         catch (EndOfStreamException e)
         {
@@ -203,15 +172,51 @@ public sealed class MultinomialNaiveBayesModel
         }
     }
 
-    private static void AppendNonZeros(ReadOnlySpan<float> row, List<int> classes, List<float> weights)
+    /// <summary>Collects feature rows, in feature order, into the dense or (class, weight) form each is kept in.</summary>
+    private sealed class RowStore(int classCount, int featureCount)
     {
-        for (var c = 0; c < row.Length; c++)
+        private int _added;
+
+        public int FeatureCount => featureCount;
+
+        public int NonZeroCount { get; private set; }
+
+        public int[] RowStarts { get; } = new int[featureCount + 1];
+
+        public List<int> Classes { get; } = [];
+
+        public List<float> Weights { get; } = [];
+
+        public int[] DenseSlots { get; } = new int[featureCount];
+
+        public List<float> DenseRows { get; } = [];
+
+        public void Add(ReadOnlySpan<float> row)
         {
-            if (row[c] != 0f)
+            var feature = _added++;
+            var nonZero = 0;
+            foreach (var weight in row)
             {
-                classes.Add(c);
-                weights.Add(row[c]);
+                nonZero += weight != 0f ? 1 : 0;
             }
+            NonZeroCount += nonZero;
+            DenseSlots[feature] = IsDense(nonZero, classCount) ? DenseRows.Count / classCount : -1;
+            if (DenseSlots[feature] >= 0)
+            {
+                DenseRows.AddRange(row);
+            }
+            else
+            {
+                for (var c = 0; c < row.Length; c++)
+                {
+                    if (row[c] != 0f)
+                    {
+                        Classes.Add(c);
+                        Weights.Add(row[c]);
+                    }
+                }
+            }
+            RowStarts[feature + 1] = Weights.Count;
         }
     }
 }
