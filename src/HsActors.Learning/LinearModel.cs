@@ -1,4 +1,3 @@
-
 namespace HsActors.Learning;
 
 /// <summary>

@@ -59,9 +59,10 @@ public sealed class HierarchicalTrainer(TrainingOptions options, IProgress<Train
             var train = Enumerable.Range(0, rows.Count).Where(i => !rows.HeldOut[i]).ToArray();
             var trainVectors = train.Select(i => rows.Vectors[i]).ToArray();
             var trainLabels = train.Select(i => labels[i]).ToArray();
+            var trainWeights = train.Select(i => rows.Weights[i]).ToArray();
             var draft = new RouterModel(featurizer, chapters.Codes,
-                LinearSvcTrainer.Train(trainVectors, trainLabels, chapters.Count, featureCount, Options.RouterSvm, train.Select(i => rows.Weights[i]).ToArray()).Model,
-                SoftmaxCalibration.Identity, SecondOpinion(trainVectors, trainLabels, [.. train.Select(i => rows.Weights[i])], chapters.Count, featureCount));
+                LinearSvcTrainer.Train(trainVectors, trainLabels, chapters.Count, featureCount, Options.RouterSvm, trainWeights).Model,
+                SoftmaxCalibration.Identity, SecondOpinion(trainVectors, trainLabels, trainWeights, chapters.Count, featureCount));
             var heldOut = new HeldOutScores();
             for (var i = 0; i < rows.Count; i++)
             {
