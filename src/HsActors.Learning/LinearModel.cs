@@ -116,7 +116,7 @@ public sealed class LinearModel
         ArgumentNullException.ThrowIfNull(reader);
         try
         {
-            var (classCount, featureCount) = WeightRowFormat.ReadHeader(reader, Magic, FormatVersion, "LinearModel");
+            var (_, classCount, featureCount) = WeightRowFormat.ReadHeader(reader, Magic, FormatVersion, FormatVersion, "LinearModel");
             var biases = new float[classCount];
             WeightRowFormat.ReadFloats(reader, biases);
             var weights = new float[classCount * featureCount];

@@ -11,7 +11,9 @@ namespace HsActors.Learning;
 public sealed class MultinomialNaiveBayesModel
 {
     private const int Magic = 0x424E4D48; // "HMNB"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2; // 2: the smoothing alpha
+    private const int FirstVersionWithAlpha = 2;
+    private const int OldestReadableVersion = 1;
 
     private readonly float[] _logPriors;
     private readonly float[] _massWeights;
@@ -21,8 +23,9 @@ public sealed class MultinomialNaiveBayesModel
     private readonly int[] _denseSlots;  // -1, or the dense row of feature j in _denseRows
     private readonly float[] _denseRows;
 
-    private MultinomialNaiveBayesModel(RowStore rows, float[] logPriors, float[] massWeights)
+    private MultinomialNaiveBayesModel(double? alpha, RowStore rows, float[] logPriors, float[] massWeights)
     {
+        Alpha = alpha;
         FeatureCount = rows.FeatureCount;
         NonZeroCount = rows.NonZeroCount;
         _logPriors = logPriors;
@@ -39,6 +42,9 @@ public sealed class MultinomialNaiveBayesModel
     /// (measured in the README's router timing), so rows with more than an eighth of the classes are kept dense.
     /// </summary>
     private static bool IsDense(int nonZero, int classCount) => 8L * nonZero > classCount;
+
+    /// <summary>The smoothing it was trained with, which a retraining of the same model keeps; null in a format-1 file, which did not record it.</summary>
+    public double? Alpha { get; }
 
     public int ClassCount => _logPriors.Length;
 
@@ -69,7 +75,7 @@ public sealed class MultinomialNaiveBayesModel
     }
 
     /// <summary>Builds the model from feature-major term weights (length features × classes), keeping the non-zeros.</summary>
-    public static MultinomialNaiveBayesModel FromTermWeights(int classCount, int featureCount, ReadOnlySpan<float> featureMajorTermWeights,
+    public static MultinomialNaiveBayesModel FromTermWeights(double alpha, int classCount, int featureCount, ReadOnlySpan<float> featureMajorTermWeights,
         float[] logPriors, float[] massWeights)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 1);
@@ -82,7 +88,7 @@ public sealed class MultinomialNaiveBayesModel
         {
             rows.Add(featureMajorTermWeights.Slice(feature * classCount, classCount));
         }
-        return new MultinomialNaiveBayesModel(rows, logPriors, massWeights);
+        return new MultinomialNaiveBayesModel(alpha, rows, logPriors, massWeights);
     }
 
     /// <summary>Writes one joint log-likelihood per class into <paramref name="scores"/> (length <see cref="ClassCount"/>).</summary>
@@ -123,11 +129,16 @@ public sealed class MultinomialNaiveBayesModel
         }
     }
 
-    /// <summary>Log priors and mass weights, then the term weights in <see cref="WeightRowFormat"/>'s rows.</summary>
+    /// <summary>Alpha (from format 2), log priors and mass weights, then the term weights in <see cref="WeightRowFormat"/>'s rows.</summary>
     public void WriteTo(BinaryWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        WeightRowFormat.WriteHeader(writer, Magic, FormatVersion, ClassCount, FeatureCount);
+        // A model read from a format-1 file has no alpha to record, so it is written back in format 1.
+        WeightRowFormat.WriteHeader(writer, Magic, Alpha is null ? FirstVersionWithAlpha - 1 : FormatVersion, ClassCount, FeatureCount);
+        if (Alpha is { } alpha)
+        {
+            writer.Write(alpha);
+        }
         WeightRowFormat.WriteFloats(writer, _logPriors);
         WeightRowFormat.WriteFloats(writer, _massWeights);
         var row = new float[ClassCount];
@@ -151,7 +162,12 @@ public sealed class MultinomialNaiveBayesModel
         ArgumentNullException.ThrowIfNull(reader);
         try
         {
-            var (classCount, featureCount) = WeightRowFormat.ReadHeader(reader, Magic, FormatVersion, "naive Bayes model");
+            var (version, classCount, featureCount) = WeightRowFormat.ReadHeader(reader, Magic, OldestReadableVersion, FormatVersion, "naive Bayes model");
+            double? alpha = version >= FirstVersionWithAlpha ? reader.ReadDouble() : null;
+            if (alpha is { } a && (!(a > 0) || !double.IsFinite(a)))
+            {
+                throw new InvalidDataException($"The naive Bayes smoothing alpha {a} is not a positive number.");
+            }
             var logPriors = new float[classCount];
             var massWeights = new float[classCount];
             WeightRowFormat.ReadFloats(reader, logPriors);
@@ -164,7 +180,7 @@ public sealed class MultinomialNaiveBayesModel
                 WeightRowFormat.ReadRow(reader, feature, row);
                 rows.Add(row);
             }
-            return new MultinomialNaiveBayesModel(rows, logPriors, massWeights);
+            return new MultinomialNaiveBayesModel(alpha, rows, logPriors, massWeights);
         }
         catch (EndOfStreamException e)
         {

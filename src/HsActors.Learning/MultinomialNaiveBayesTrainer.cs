@@ -48,7 +48,7 @@ public static class MultinomialNaiveBayesTrainer
             termWeights[i] = counts.FeatureSums[i] > 0 ? (float)Math.Log(1 + counts.FeatureSums[i] / alpha) : 0f;
         }
         var logAlpha = Math.Log(alpha);
-        return MultinomialNaiveBayesModel.FromTermWeights(classCount, featureCount, termWeights, counts.LogPriors(),
+        return MultinomialNaiveBayesModel.FromTermWeights(alpha, classCount, featureCount, termWeights, counts.LogPriors(),
             [.. counts.LogDenominators.Select(d => (float)(logAlpha - d))]);
     }
 

@@ -17,17 +17,20 @@ internal static class WeightRowFormat
         writer.Write(featureCount);
     }
 
-    /// <summary>Reads and checks a header written by <see cref="WriteHeader"/>; <paramref name="what"/> names the model in errors.</summary>
-    public static (int ClassCount, int FeatureCount) ReadHeader(BinaryReader reader, int magic, int version, string what)
+    /// <summary>
+    /// Reads and checks a header written by <see cref="WriteHeader"/> in one of the versions from
+    /// <paramref name="oldestVersion"/> to <paramref name="version"/>; <paramref name="what"/> names the model in errors.
+    /// </summary>
+    public static (int Version, int ClassCount, int FeatureCount) ReadHeader(BinaryReader reader, int magic, int oldestVersion, int version, string what)
     {
         if (reader.ReadInt32() != magic)
         {
             throw new InvalidDataException($"The stream does not hold a {what} (wrong magic number).");
         }
         var found = reader.ReadInt32();
-        if (found != version)
+        if (found < oldestVersion || found > version)
         {
-            throw new InvalidDataException($"{what} format version {found} is not supported (expected {version}).");
+            throw new InvalidDataException($"{what} format version {found} is not supported (expected {(oldestVersion == version ? $"{version}" : $"{oldestVersion} to {version}")}).");
         }
         var classCount = reader.ReadInt32();
         var featureCount = reader.ReadInt32();
@@ -35,7 +38,7 @@ internal static class WeightRowFormat
         {
             throw new InvalidDataException($"{what} header has an invalid shape: {classCount} classes × {featureCount} features.");
         }
-        return (classCount, featureCount);
+        return (found, classCount, featureCount);
     }
 
     public static void WriteRow(BinaryWriter writer, ReadOnlySpan<float> row)

@@ -109,13 +109,9 @@ public sealed class NaiveBayesTests(ITestOutputHelper output)
         Assert.All(seen.Take(50), pair => Assert.True(sparse.TermWeight(pair.Feature, pair.Class) > 0f));
         Assert.True(nonZero < train.FeatureCount * train.ClassCount / 2, $"{nonZero} non-zero term weights of {train.FeatureCount * train.ClassCount}");
 
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            sparse.WriteTo(writer);
-        }
-        var bytes = buffer.ToArray();
+        var bytes = Bytes(sparse);
         var read = MultinomialNaiveBayesModel.ReadFrom(new BinaryReader(new MemoryStream(bytes)));
+        Assert.Equal(0.1, read.Alpha);
 
         var expected = new float[train.ClassCount];
         var actual = new float[train.ClassCount];
@@ -146,5 +142,37 @@ public sealed class NaiveBayesTests(ITestOutputHelper output)
         Assert.All(a.Zip(b), p => Assert.Equal(p.Second, p.First, 5));
         Assert.NotEqual(c[0], a[0], 3);
         Assert.Throws<ArgumentException>(() => MultinomialNaiveBayesTrainer.TrainSparse(rows, [0, 0, 1], 2, 3, weights: [1f, -1f, 1f]));
+    }
+
+    [Fact]
+    public void A_format_1_model_without_its_alpha_is_still_read_and_written_back_as_format_1()
+    {
+        var (train, test) = SyntheticTextClassification.Generate();
+        var model = MultinomialNaiveBayesTrainer.TrainSparse(train.Rows, train.Labels, train.ClassCount, train.FeatureCount, alpha: 0.1);
+        var current = Bytes(model);
+        // Format 1 is format 2 without the 8-byte alpha after the 16-byte header (magic, version, classes, features).
+        var formatOne = current[..16].Concat(current[24..]).ToArray();
+        BitConverter.GetBytes(1).CopyTo(formatOne, 4);
+
+        var read = MultinomialNaiveBayesModel.ReadFrom(new BinaryReader(new MemoryStream(formatOne)));
+        Assert.Null(read.Alpha);
+        Assert.Equal(formatOne, Bytes(read));
+        float[] expected = new float[train.ClassCount], actual = new float[train.ClassCount];
+        foreach (var row in test.Rows.Take(50))
+        {
+            model.Score(row, expected);
+            read.Score(row, actual);
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    private static byte[] Bytes(MultinomialNaiveBayesModel model)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer))
+        {
+            model.WriteTo(writer);
+        }
+        return buffer.ToArray();
     }
 }

@@ -57,7 +57,7 @@ public sealed class RetrainingEndToEndTests(SmallModel model, ITestOutputHelper 
     }
 
     [Fact]
-    public async Task Officers_moving_lines_between_chapters_retrain_the_router_with_its_naive_Bayes_second_opinion()
+    public async Task Officers_moving_lines_between_chapters_retrain_the_router_with_its_naive_Bayes_second_opinion_and_smoothing()
     {
         await using var silo = await LifecycleSilo.StartAsync(model, new Dictionary<string, string?>
         {
@@ -76,6 +76,8 @@ public sealed class RetrainingEndToEndTests(SmallModel model, ITestOutputHelper 
         var (retrained, _) = RouterModelFile.Read(content.Content, version);
         var (bootstrap, _) = RouterModelFile.Read(File.ReadAllBytes(Path.Combine(model.Directory, ModelDirectory.RouterFile)), "bootstrap");
         Assert.Equal(bootstrap.SecondOpinion!.Weight, retrained.SecondOpinion!.Weight);
+        Assert.Equal(0.05, bootstrap.SecondOpinion.Model.Alpha);
+        Assert.Equal(bootstrap.SecondOpinion.Model.Alpha, retrained.SecondOpinion.Model.Alpha);
         Assert.Equal(bootstrap.Calibration, retrained.Calibration);
         Assert.Equal("6", content.Manifest.TrainingSummary!["officerRows"].ToString());
     }

@@ -18,7 +18,8 @@ public sealed class SmallModel : IDisposable
     {
         Directory = Path.Combine(Path.GetTempPath(), "hsactors-silo-model-" + Guid.NewGuid().ToString("N"));
         var rows = BundledCorpus.All(HsNomenclature.Bundled).Where(r => Chapters.Contains(r.Code.Chapter.Digits)).ToList();
-        var set = new HierarchicalTrainer(new TrainingOptions { CalibrationHoldout = 0 }).Train(rows);
+        // Not the default smoothing, so a test can tell that a retrained router keeps its active model's.
+        var set = new HierarchicalTrainer(new TrainingOptions { CalibrationHoldout = 0, RouterNaiveBayesAlpha = 0.05 }).Train(rows);
         ModelDirectory.Save(set, Directory, new ModelMetadata { Version = Version, CreatedAt = DateTimeOffset.UtcNow, CreatedBy = "silo tests", TrainingRows = rows.Count });
     }
 

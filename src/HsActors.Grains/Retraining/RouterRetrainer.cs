@@ -110,7 +110,9 @@ public sealed class RouterRetrainer(ActiveModels models, CandidateRelease releas
         var trainer = new HierarchicalTrainer(new TrainingOptions
         {
             CalibrationHoldout = 0,
+            // The same blend as the active router, not the build's defaults: the candidate is compared with it.
             RouterNaiveBayesWeight = active.SecondOpinion?.Weight ?? 0f,
+            RouterNaiveBayesAlpha = active.SecondOpinion?.Model.Alpha ?? new TrainingOptions().RouterNaiveBayesAlpha,
             RouterSvm = new TrainingOptions().RouterSvm with { MaxDegreeOfParallelism = Math.Max(1, options.TrainingThreads) },
         });
         var rows = new FeaturizedRows([.. vectors], [.. codes], [.. weights], new bool[vectors.Count], new bool[vectors.Count]);
