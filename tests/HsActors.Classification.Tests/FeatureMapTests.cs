@@ -49,6 +49,22 @@ public sealed class FeatureMapTests
         }
     }
 
+    [Fact]
+    public void Dense_and_sparse_maps_both_drop_ids_beyond_their_largest()
+    {
+        // 32 of the first 64 ids is dense enough for the rank index; 3 ids spread over 100,000 are searched instead.
+        foreach (var ids in new[] { Enumerable.Range(0, 32).Select(i => i * 2).ToArray(), [5, 50_000, 99_999] })
+        {
+            var map = new FeatureMap(ids);
+            var cursor = 0;
+            Assert.Equal(-1, map.LocalId(ids[^1] + 1, ref cursor));
+            Assert.Equal(-1, map.LocalId(1_000_000, ref cursor));
+            var local = map.ToLocal(new SparseVector([ids[0], ids[^1], ids[^1] + 64, 2_000_000], [1f, 2f, 3f, 4f]));
+            Assert.Equal([0, ids.Length - 1], local.Indices);
+            Assert.Equal([1f, 2f], local.Values);
+        }
+    }
+
     private static int[] Distinct(Random random, int count, int space)
     {
         var ids = new HashSet<int>();

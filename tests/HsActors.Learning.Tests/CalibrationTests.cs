@@ -118,6 +118,31 @@ public sealed class CalibrationTests
     }
 
     [Fact]
+    public void Probabilities_of_every_length_match_a_double_precision_softmax_and_reject_a_NaN_anywhere()
+    {
+        // Lengths around the vector width cover the vector passes, the scalar tails and both together.
+        var random = new Random(3);
+        var calibration = new SoftmaxCalibration(0.7);
+        for (var length = 1; length <= 41; length++)
+        {
+            var scores = Enumerable.Range(0, length).Select(_ => (float)(random.NextDouble() * 8 - 4)).ToArray();
+            var probabilities = new float[length];
+            Assert.Equal(scores.Max(), calibration.Probabilities(scores, probabilities));
+            var exponentials = scores.Select(s => Math.Exp((s - scores.Max()) / 0.7)).ToArray();
+            for (var k = 0; k < length; k++)
+            {
+                Assert.Equal(exponentials[k] / exponentials.Sum(), probabilities[k], 1e-6);
+            }
+            foreach (var at in new[] { 0, length / 2, length - 1 })
+            {
+                var bad = (float[])scores.Clone();
+                bad[at] = float.NaN;
+                Assert.Throws<ArgumentException>(() => calibration.Probabilities(bad, probabilities));
+            }
+        }
+    }
+
+    [Fact]
     public void Bad_input_is_rejected_with_a_message_naming_the_problem()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new SoftmaxCalibration(0));

@@ -5,10 +5,18 @@ namespace HsActors.Learning.Tests;
 
 public sealed class LinearModelTests(ITestOutputHelper output)
 {
+    // Class counts that end in each vector width the accumulator steps down through (16, 8, 4 floats) and a scalar tail.
     [Theory]
     [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4)]
     [InlineData(7)]
     [InlineData(8)]
+    [InlineData(12)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(29)]
+    [InlineData(57)]
     [InlineData(97)]
     [InlineData(1000)]
     public void ScoreEqualsBiasPlusSparseDotProductPerClass(int classCount)

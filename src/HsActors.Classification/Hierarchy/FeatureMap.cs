@@ -1,3 +1,4 @@
+using System.Numerics;
 using HsActors.Learning;
 
 namespace HsActors.Classification.Hierarchy;
@@ -10,6 +11,13 @@ public sealed class FeatureMap
 {
     private readonly int[] _globalIds; // sorted; local id = position
 
+    // A rank index over the global id space, for maps dense enough that it costs less than the ids themselves (a
+    // chapter's map knows a good share of the vocabulary; a national-line model's map knows a few hundred ids): bit g of
+    // _present says whether global id g is known, _rankBefore[w] counts the known ids below word w, so a lookup is two
+    // reads and a popcount instead of a search. Null for sparse maps, which gallop (LocalId).
+    private readonly ulong[]? _present;
+    private readonly int[]? _rankBefore;
+
     public FeatureMap(int[] sortedGlobalIds)
     {
         for (var i = 1; i < sortedGlobalIds.Length; i++)
@@ -20,6 +28,31 @@ public sealed class FeatureMap
             }
         }
         _globalIds = sortedGlobalIds;
+        if (sortedGlobalIds.Length > 0 && sortedGlobalIds[0] >= 0 && RankIndexWords(sortedGlobalIds) is var words && (long)words * RankIndexBytesPerWord <= (long)sortedGlobalIds.Length * sizeof(int))
+        {
+            (_present, _rankBefore) = BuildRankIndex(sortedGlobalIds, words);
+        }
+    }
+
+    private const int RankIndexBytesPerWord = sizeof(ulong) + sizeof(int);
+
+    private static int RankIndexWords(int[] sortedGlobalIds) => (sortedGlobalIds[^1] >> 6) + 1;
+
+    private static (ulong[] Present, int[] RankBefore) BuildRankIndex(int[] sortedGlobalIds, int words)
+    {
+        var present = new ulong[words];
+        foreach (var id in sortedGlobalIds)
+        {
+            present[id >> 6] |= 1UL << (id & 63);
+        }
+        var rankBefore = new int[words];
+        var rank = 0;
+        for (var w = 0; w < words; w++)
+        {
+            rankBefore[w] = rank;
+            rank += BitOperations.PopCount(present[w]);
+        }
+        return (present, rankBefore);
     }
 
     public int Count => _globalIds.Length;
@@ -48,6 +81,10 @@ public sealed class FeatureMap
     /// </summary>
     public int ToLocal(in SparseVector global, Span<int> indices, Span<float> values)
     {
+        if (_present is not null)
+        {
+            return ToLocalByRank(global, indices, values);
+        }
         var n = 0;
         var cursor = 0;
         for (var i = 0; i < global.Count && cursor < _globalIds.Length; i++)
@@ -71,6 +108,10 @@ public sealed class FeatureMap
     /// </summary>
     public int LocalId(int globalId, ref int cursor)
     {
+        if (_present is not null)
+        {
+            return RankedLocalId(globalId);
+        }
         ReadOnlySpan<int> ids = _globalIds;
         cursor = LowerBound(ids, cursor, globalId);
         if (cursor < ids.Length && ids[cursor] == globalId)
@@ -78,6 +119,35 @@ public sealed class FeatureMap
             return cursor++;
         }
         return -1;
+    }
+
+    private int ToLocalByRank(in SparseVector global, Span<int> indices, Span<float> values)
+    {
+        var n = 0;
+        for (var i = 0; i < global.Count; i++)
+        {
+            var local = RankedLocalId(global.Indices[i]);
+            if (local >= 0)
+            {
+                indices[n] = local;
+                values[n] = global.Values[i];
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private int RankedLocalId(int globalId)
+    {
+        var present = _present!;
+        var word = globalId >> 6;
+        if ((uint)word >= (uint)present.Length)
+        {
+            return -1;
+        }
+        var bits = present[word];
+        var bit = 1UL << (globalId & 63);
+        return (bits & bit) == 0 ? -1 : _rankBefore![word] + BitOperations.PopCount(bits & (bit - 1));
     }
 
     /// <summary>The first position at or after <paramref name="from"/> whose id is not below <paramref name="target"/>.</summary>
