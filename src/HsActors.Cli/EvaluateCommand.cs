@@ -40,9 +40,13 @@ public static class EvaluateCommand
         {
             Description = "With --cv: run only fold N of the same split (with --compare, the flat models too), to spread a long comparison over runs.",
         };
+        var importerHistory = new Option<string>("--importer-history")
+        {
+            Description = "With --model and --data: replay the declarations in date order and score the importer-history re-ranking at these weights (comma-separated, e.g. 0.25,0.5,1,2) against the model alone, each line ranked with its importer's earlier declarations only.",
+        };
         var trial = new QuickTrialOptions();
         var blend = new RouterBlendOptions();
-        var command = new Command("evaluate", "Measure top-k accuracy, precision, recall, F1 and calibration.") { model, data, report, cv, compare, compareFolds, exportFolds, maxFolds, onlyFold };
+        var command = new Command("evaluate", "Measure top-k accuracy, precision, recall, F1 and calibration.") { model, data, report, cv, compare, compareFolds, exportFolds, maxFolds, onlyFold, importerHistory };
         trial.AddTo(command);
         blend.AddTo(command);
         command.SetAction((parsed, cancellationToken) =>
@@ -66,7 +70,13 @@ public static class EvaluateCommand
                 {
                     throw new CliUsageException("--model needs --data FILE: the labelled declarations to evaluate it on.");
                 }
-                return EvaluateModelAsync(console, modelDirectory!, dataFile, parsed.GetValue(report), limits, cancellationToken);
+                return parsed.GetValue(importerHistory) is { } weights
+                    ? EvaluateImporterHistoryAsync(console, modelDirectory!, dataFile, ParseWeights(weights), parsed.GetValue(report), limits, cancellationToken)
+                    : EvaluateModelAsync(console, modelDirectory!, dataFile, parsed.GetValue(report), limits, cancellationToken);
+            }
+            if (parsed.GetValue(importerHistory) is not null)
+            {
+                throw new CliUsageException("--importer-history goes with --model DIR --data FILE: declarations with importer ids and dates.");
             }
             if (folds < 2)
             {
@@ -125,6 +135,49 @@ public static class EvaluateCommand
             ],
             [evaluation],
             ["The model may have been trained on some of these rows; only a file it never saw measures generalisation."],
+            DateTimeOffset.UtcNow);
+        return await FinishAsync(console, report, reportDirectory);
+    }
+
+    private static double[] ParseWeights(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var weights = new double[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!double.TryParse(parts[i], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out weights[i])
+                || !double.IsFinite(weights[i]) || weights[i] <= 0)
+            {
+                throw new CliUsageException($"--importer-history takes positive weights separated by commas (e.g. 0.25,0.5,1,2); '{parts[i]}' is not one.");
+            }
+        }
+        return weights.Length > 0 ? weights : throw new CliUsageException("--importer-history needs at least one weight (e.g. 0.25,0.5,1,2).");
+    }
+
+    private static async Task<int> EvaluateImporterHistoryAsync(CliConsole console, string modelDirectory, string dataFile, double[] weights,
+        string? reportDirectory, RowLimits limits, CancellationToken cancellationToken)
+    {
+        var classifier = ModelLoader.Open(modelDirectory);
+        var rows = limits.Apply(await DeclarationFiles.ReadAsync([dataFile], console, cancellationToken));
+        if (!rows.Any(r => !string.IsNullOrWhiteSpace(r.ImporterId)))
+        {
+            throw new CliUsageException($"--data '{dataFile}' has no labelled rows with an importer id: the re-ranking has no history to replay.");
+        }
+        var result = await StageProgressDisplay.RunAsync(console, progress =>
+            ImporterHistoryEvaluator.Evaluate(classifier, rows, weights, RankingDepth,
+                new SynchronousProgress<EvaluationProgress>(p => progress.Report(new StageReport(p.Stage, p.Done, p.Total)))));
+        var report = new EvaluationReport(
+            $"Importer-history re-ranking of {modelDirectory} on {Path.GetFileName(dataFile)}",
+            [
+                new("model", Path.GetFullPath(modelDirectory)),
+                new("data", $"{Path.GetFullPath(dataFile)}: {result.Rows:N0} labelled rows with an importer id, {result.Importers:N0} importers"),
+                new("replay", $"in declaration-date order (undated rows last, in file order); {result.RowsWithHistory:N0} rows had earlier declarations of their importer, the rest are ranked by the model alone under every weight"),
+                new("re-ranking", $"the {RankingDepth} + {ImporterHistoryEvaluator.Candidates} best codes re-ordered by p × (1 + weight × affinity), as the silo's HsActors:Classification:ImporterHistoryWeight does"),
+                new("ranking depth", $"{RankingDepth} codes per row"),
+                .. LimitsSetup(limits),
+            ],
+            result.Models,
+            ["Keep the silo's weight at 0 unless a weight beats the model alone here, on declarations the model was not trained on."],
             DateTimeOffset.UtcNow);
         return await FinishAsync(console, report, reportDirectory);
     }

@@ -1,5 +1,6 @@
 using HsActors.Abstractions.Statistics;
 using HsActors.Classification.Hierarchy;
+using HsActors.Classification.Importers;
 using HsActors.Grains.Classification;
 using HsActors.Nomenclature;
 
@@ -22,7 +23,7 @@ public sealed class ImporterHistoryRerankerTests
     {
         IReadOnlyList<CodeRecommendation> ranked = [Code("401120", 0.5f), Code("401110", 0.4f)];
 
-        var reranked = new ImporterHistoryReranker(weight: 1.0).Rerank(ranked, History, top: 2);
+        var reranked = new ImporterHistoryReranker(weight: 1.0).Rerank(ranked, new ImporterStatisticsHistory(History), top: 2);
 
         Assert.Equal(["401110", "401120"], reranked.Select(r => r.Code.Digits));
         Assert.Equal([0.4f, 0.5f], reranked.Select(r => r.Probability));
@@ -33,7 +34,7 @@ public sealed class ImporterHistoryRerankerTests
     {
         IReadOnlyList<CodeRecommendation> ranked = [Code("40112010", 0.5f), Code("40111010", 0.45f)];
 
-        var reranked = new ImporterHistoryReranker(weight: 1.0).Rerank(ranked, History, top: 1);
+        var reranked = new ImporterHistoryReranker(weight: 1.0).Rerank(ranked, new ImporterStatisticsHistory(History), top: 1);
 
         Assert.Equal(["40111010"], reranked.Select(r => r.Code.Digits));
     }

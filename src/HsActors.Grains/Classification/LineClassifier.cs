@@ -2,6 +2,7 @@ using HsActors.Abstractions.Overrides;
 using HsActors.Abstractions.Statistics;
 using HsActors.Classification.Explanations;
 using HsActors.Classification.Hierarchy;
+using HsActors.Classification.Importers;
 using HsActors.Contracts;
 using HsActors.Grains.Models;
 using HsActors.Learning;
@@ -63,7 +64,7 @@ internal sealed class LineClassifier
             line.Level ?? HierarchicalClassifier.NationalLevel);
         if (rerank)
         {
-            ranked = _reranker.Rerank(ranked, history!, top);
+            ranked = _reranker.Rerank(ranked, new ImporterStatisticsHistory(history!), top);
         }
 
         pinned.OfferToShadows(features);
