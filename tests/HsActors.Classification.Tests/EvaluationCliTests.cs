@@ -188,6 +188,8 @@ public sealed class EvaluationCliTests(TinyModelFixture model) : IClassFixture<T
     public async Task Bad_arguments_give_a_usage_exit_code_and_a_message_naming_the_problem()
     {
         var missingModel = Path.Combine(model.Root, "no-such-model");
+        var noImporters = model.NewPath("no-importers.csv");
+        await File.WriteAllLinesAsync(noImporters, ["description,code", "live horses for breeding,010121"]);
         (string[] Args, string Message)[] cases =
         [
             ([], "command"),
@@ -213,6 +215,10 @@ public sealed class EvaluationCliTests(TinyModelFixture model) : IClassFixture<T
             (["evaluate", "--model", model.ModelDirectory, "--data", "x.csv", "--max-folds", "1"], "--max-folds"),
             (["evaluate", "--model", model.ModelDirectory, "--data", "x.csv", "--compare"], "--compare"),
             (["evaluate", "--model", model.ModelDirectory, "--data", "/no/such/data.csv"], "/no/such/data.csv"),
+            (["evaluate", "--cv", "3", "--importer-history", "1"], "--importer-history"),
+            (["evaluate", "--model", model.ModelDirectory, "--data", noImporters, "--importer-history", "0.5,abc"], "'abc'"),
+            (["evaluate", "--model", model.ModelDirectory, "--data", noImporters, "--importer-history", "-1"], "'-1'"),
+            (["evaluate", "--model", model.ModelDirectory, "--data", noImporters, "--importer-history", "1"], "no labelled rows with an importer id"),
         ];
         foreach (var (args, message) in cases)
         {
