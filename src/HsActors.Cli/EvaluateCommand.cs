@@ -42,7 +42,7 @@ public static class EvaluateCommand
         };
         var importerHistory = new Option<string>("--importer-history")
         {
-            Description = "With --model and --data: replay the declarations in date order and score the importer-history re-ranking at these weights (comma-separated, e.g. 0.25,0.5,1,2) against the model alone, each line ranked with its importer's earlier declarations only.",
+            Description = "With --model and --data: replay the declarations in date order and score the importer-history re-ranking at these weights (comma-separated, e.g. 0.5,1,2,4) against the model alone, each line ranked with its importer's earlier declarations only.",
         };
         var trial = new QuickTrialOptions();
         var blend = new RouterBlendOptions();
@@ -148,10 +148,10 @@ public static class EvaluateCommand
             if (!double.TryParse(parts[i], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out weights[i])
                 || !double.IsFinite(weights[i]) || weights[i] <= 0)
             {
-                throw new CliUsageException($"--importer-history takes positive weights separated by commas (e.g. 0.25,0.5,1,2); '{parts[i]}' is not one.");
+                throw new CliUsageException($"--importer-history takes positive weights separated by commas (e.g. 0.5,1,2,4); '{parts[i]}' is not one.");
             }
         }
-        return weights.Length > 0 ? weights : throw new CliUsageException("--importer-history needs at least one weight (e.g. 0.25,0.5,1,2).");
+        return weights.Length > 0 ? weights : throw new CliUsageException("--importer-history needs at least one weight (e.g. 0.5,1,2,4).");
     }
 
     private static async Task<int> EvaluateImporterHistoryAsync(CliConsole console, string modelDirectory, string dataFile, double[] weights,
@@ -172,7 +172,7 @@ public static class EvaluateCommand
                 new("model", Path.GetFullPath(modelDirectory)),
                 new("data", $"{Path.GetFullPath(dataFile)}: {result.Rows:N0} labelled rows with an importer id, {result.Importers:N0} importers"),
                 new("replay", $"in declaration-date order (undated rows last, in file order); {result.RowsWithHistory:N0} rows had earlier declarations of their importer, the rest are ranked by the model alone under every weight"),
-                new("re-ranking", $"the {RankingDepth} + {ImporterHistoryEvaluator.Candidates} best codes re-ordered by p × (1 + weight × affinity), as the silo's HsActors:Classification:ImporterHistoryWeight does"),
+                new("re-ranking", "candidates ordered by p × (1 + weight × affinity) before the ranking picks its codes and alternatives, as the silo's HsActors:Classification:ImporterHistoryWeight does"),
                 new("ranking depth", $"{RankingDepth} codes per row"),
                 .. LimitsSetup(limits),
             ],

@@ -9,11 +9,12 @@ return name switch
     "train" => TrainBenchmark.Run(options),
     "liblinear" => LiblinearBenchmark.Run(options),
     "retrain" => RetrainBenchmark.Run(options, args),
+    "importer-history" => ImporterHistoryBenchmark.Run(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: hs-bench classify|train|liblinear|retrain [--model DIR] [--lines N] [--work DIR] [--chapter NN]");
+    Console.Error.WriteLine("usage: hs-bench classify|train|liblinear|retrain|importer-history [--model DIR] [--lines N] [--work DIR] [--chapter NN]");
     return 2;
 }

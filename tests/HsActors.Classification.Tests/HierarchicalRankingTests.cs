@@ -30,6 +30,49 @@ public sealed class HierarchicalRankingTests(ThreeChapterCorpus corpus)
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    public void A_boost_orders_as_boosting_every_candidate_would_and_reports_the_models_probabilities(int top)
+    {
+        var options = new HierarchyOptions { ChaptersToExpand = 3, SubheadingsToExpand = 5, AlternativeChapters = 0, AlternativeHeadings = 0, AlternativeSubheadings = 0 };
+        var classifier = corpus.Set.ToClassifier(options);
+        var boost = new HashedBoost(maxFactor: 40f);
+        foreach (var row in corpus.Rows.Where((_, i) => i % 7 == 0))
+        {
+            var features = classifier.Router.Featurizer.Featurize(classifier.Router.Featurizer.Clean(row.Description));
+            var actual = classifier.Rank(features, top, out var chapters, boost: boost);
+
+            // The reference: every candidate expanded, then ordered by its boosted value; the pruning must lose none.
+            var all = new List<CodeRecommendation>();
+            foreach (var chapter in chapters)
+            {
+                classifier.Chapters.Get(chapter.Chapter)?.Rank(features, chapter.Probability, 5, all);
+            }
+            var expected = all.OrderByDescending(r => r.Probability * boost.Factor(r.Code)).Take(top).ToArray();
+            Assert.Equal(expected.Select(r => r.Code), actual.Select(r => r.Code));
+            Assert.Equal(expected.Select(r => r.Probability), actual.Select(r => r.Probability));
+        }
+    }
+
+    /// <summary>A fixed pseudo-random factor per code between 1 and the maximum: lifts codes far down the model's list.</summary>
+    private sealed class HashedBoost(float maxFactor) : IRankingBoost
+    {
+        public float MaxFactor => maxFactor;
+
+        public float Factor(Nomenclature.HsCode code) => 1f + (maxFactor - 1f) * (StableHash(code.Digits) % 1000) / 999f;
+
+        private static uint StableHash(string text)
+        {
+            var hash = 2166136261u;
+            foreach (var c in text)
+            {
+                hash = (hash ^ c) * 16777619u;
+            }
+            return hash;
+        }
+    }
+
+    [Theory]
     [InlineData(10, 3, 0)]
     [InlineData(10, 3, 4)]
     [InlineData(6, 3, 6)]

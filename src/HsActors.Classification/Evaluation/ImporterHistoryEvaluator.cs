@@ -6,15 +6,12 @@ using HsActors.Corpus;
 namespace HsActors.Classification.Evaluation;
 
 /// <summary>
-/// Measures the importer-history re-ranking as the silo would apply it: declarations are replayed in date order, each
-/// ranked with the history of its importer's earlier declarations only (never its own or later ones), then counted into
-/// that history. The model alone is scored on the same rows, so the gain or loss of each weight is read off directly.
+/// Measures the importer-history boost as the silo applies it: declarations are replayed in date order, each ranked
+/// with the history of its importer's earlier declarations only (never its own or later ones), then counted into that
+/// history. The model alone is scored on the same rows, so the gain or loss of each weight is read off directly.
 /// </summary>
 public static class ImporterHistoryEvaluator
 {
-    /// <summary>Extra candidates the re-ranking may lift into the top, as the silo's default.</summary>
-    public const int Candidates = 20;
-
     public static ImporterHistoryEvaluation Evaluate(HierarchicalClassifier classifier, IReadOnlyList<LabeledDescription> rows,
         IReadOnlyList<double> weights, int rankingDepth = 10, IProgress<EvaluationProgress>? progress = null)
     {
@@ -37,16 +34,33 @@ public static class ImporterHistoryEvaluator
             throw new ArgumentException("No row names an importer: the re-ranking has no history to use.", nameof(rows));
         }
         var clock = Stopwatch.StartNew();
-        var descriptions = replay.Select(r => r.Description).ToArray();
         var level = HierarchyRanking.LevelFor(replay.Select(r => r.Code));
-        var alone = HierarchyRanking.RankAll(classifier, descriptions, rankingDepth, level, RowsDone(progress, "ranking", replay.Length));
-        var deeper = HierarchyRanking.RankAll(classifier, descriptions, rankingDepth + Candidates, level, RowsDone(progress, "ranking with candidates", replay.Length));
-        var elapsed = clock.Elapsed;
+        var alone = HierarchyRanking.RankAll(classifier, [.. replay.Select(r => r.Description)], rankingDepth, level, RowsDone(progress, "model alone", replay.Length));
+        var baseline = new ModelEvaluation("model alone", Score(replay, alone), [], TimeSpan.Zero, clock.Elapsed);
 
-        var rerankers = weights.Select(w => new ImporterHistoryReranker(w)).ToArray();
-        var cases = rerankers.Select(_ => new RankedCase[replay.Length]).ToArray();
-        var histories = new Dictionary<string, ImporterCodeTally>(StringComparer.Ordinal);
+        // Each weight replays the declarations on its own: the history at a line depends on the lines before it only.
+        var replayed = new ModelEvaluation[weights.Count];
+        var done = 0;
         var withHistory = 0;
+        Parallel.For(0, weights.Count, w =>
+        {
+            var weightClock = Stopwatch.StartNew();
+            var rankings = Replay(classifier, replay, weights[w], rankingDepth, level, out var linesWithHistory,
+                () => { var n = Interlocked.Increment(ref done); if (n % 256 == 0) { progress?.Report(new EvaluationProgress(0, 0, "replaying with importer history", n, replay.Length * weights.Count)); } });
+            replayed[w] = new ModelEvaluation($"importer history, weight {weights[w]:0.###}", Score(replay, rankings), [], TimeSpan.Zero, weightClock.Elapsed);
+            withHistory = linesWithHistory;
+        });
+        var importers = replay.Select(r => r.ImporterId).Distinct(StringComparer.Ordinal).Count();
+        return new ImporterHistoryEvaluation([baseline, .. replayed], replay.Length, withHistory, importers);
+    }
+
+    private static IReadOnlyList<CodeRecommendation>[] Replay(HierarchicalClassifier classifier, LabeledDescription[] replay, double weight,
+        int rankingDepth, int level, out int linesWithHistory, Action lineDone)
+    {
+        var featurizer = classifier.Router.Featurizer;
+        var histories = new Dictionary<string, ImporterCodeTally>(StringComparer.Ordinal);
+        var rankings = new IReadOnlyList<CodeRecommendation>[replay.Length];
+        linesWithHistory = 0;
         for (var i = 0; i < replay.Length; i++)
         {
             var row = replay[i];
@@ -54,20 +68,18 @@ public static class ImporterHistoryEvaluator
             {
                 histories[row.ImporterId!] = history = new ImporterCodeTally();
             }
-            withHistory += history.CodedDeclarations > 0 ? 1 : 0;
-            for (var w = 0; w < rerankers.Length; w++)
-            {
-                // Without history the silo does not re-rank: the line gets the model's own ranking.
-                var ranking = history.CodedDeclarations > 0 ? rerankers[w].Rerank(deeper[i], history, rankingDepth) : alone[i];
-                cases[w][i] = new RankedCase(row.Code, ranking);
-            }
+            linesWithHistory += history.CodedDeclarations > 0 ? 1 : 0;
+            // As the silo does: no history, no boost.
+            var boost = history.CodedDeclarations > 0 ? new ImporterHistoryBoost(weight, history) : null;
+            rankings[i] = classifier.Rank(featurizer.Featurize(featurizer.Clean(row.Description)), rankingDepth, out _, level, boost);
             history.Add(row.Code);
+            lineDone();
         }
-
-        var baseline = new ModelEvaluation("model alone", RankingScorer.Score([.. replay.Select((r, i) => new RankedCase(r.Code, alone[i]))]), [], TimeSpan.Zero, elapsed);
-        var reranked = rerankers.Select((r, w) => new ModelEvaluation($"importer history, weight {r.Weight:0.###}", RankingScorer.Score(cases[w]), [], TimeSpan.Zero, elapsed));
-        return new ImporterHistoryEvaluation([baseline, .. reranked], replay.Length, withHistory, histories.Count);
+        return rankings;
     }
+
+    private static EvaluationScores Score(LabeledDescription[] rows, IReadOnlyList<IReadOnlyList<CodeRecommendation>> rankings) =>
+        RankingScorer.Score([.. rows.Select((r, i) => new RankedCase(r.Code, rankings[i]))]);
 
     private static SynchronousProgress<int>? RowsDone(IProgress<EvaluationProgress>? progress, string stage, int total) =>
         progress is null ? null : new SynchronousProgress<int>(n => progress.Report(new EvaluationProgress(0, 0, stage, n, total)));

@@ -29,7 +29,12 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
         return new ClassificationResult(cleaned, Rank(features, top, out var chapterRanking, level), chapterRanking);
     }
 
-    public IReadOnlyList<CodeRecommendation> Rank(in SparseVector features, int top, out IReadOnlyList<ChapterProbability> chapterRanking, int level = NationalLevel)
+    /// <param name="boost">
+    /// Re-orders candidates by probability × factor (e.g. the importer's history) before the top codes and alternatives
+    /// are chosen; the probabilities reported stay the model's.
+    /// </param>
+    public IReadOnlyList<CodeRecommendation> Rank(in SparseVector features, int top, out IReadOnlyList<ChapterProbability> chapterRanking,
+        int level = NationalLevel, IRankingBoost? boost = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         if (level is not (NationalLevel or SubheadingLevel))
@@ -58,6 +63,9 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
         // far beats them, their line models need not be run: the ranking is the same. The exceptions are the candidates
         // that alternatives need (MustExpand).
         var ranked = new List<CodeRecommendation>(64);
+        // With a boost, ranked holds boosted values (what every choice below compares) and this the model's own.
+        var modelProbabilities = boost is null ? null : new Dictionary<HsCode, float>();
+        var reach = boost?.MaxFactor ?? 1f;
         Span<float> bound = stackalloc float[top];
         var bounded = 0;
         var chaptersOut = new ChapterProbability[consulted];
@@ -74,13 +82,13 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
             var p = chapterP[c];
             chaptersOut[i] = new ChapterProbability(chapter, p);
             var isAlternative = i < alternatives;
-            if (!isAlternative && bounded == top && p < bound[top - 1] || Chapters.Get(chapter) is not { } model)
+            if (!isAlternative && bounded == top && p * reach < bound[top - 1] || Chapters.Get(chapter) is not { } model)
             {
                 continue;
             }
             var best = candidates.Slice(c * perChapter, candidateCounts[c]);
             var bestP = candidateP.Slice(c * perChapter, candidateCounts[c]);
-            for (var j = 0; j < best.Length && (MustExpand(i, j, alternatives, firstChapterSubheadings) || !(bounded == top && p * bestP[j] < bound[top - 1])); j++)
+            for (var j = 0; j < best.Length && (MustExpand(i, j, alternatives, firstChapterSubheadings) || !(bounded == top && p * bestP[j] * reach < bound[top - 1])); j++)
             {
                 var before = ranked.Count;
                 if (level == SubheadingLevel)
@@ -93,14 +101,29 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
                 }
                 for (var r = before; r < ranked.Count; r++)
                 {
+                    if (boost is not null)
+                    {
+                        ranked[r] = Boosted(ranked[r], boost, modelProbabilities!);
+                    }
                     bounded = InsertBound(bound, bounded, ranked[r].Probability);
                 }
             }
         }
         chapterRanking = chaptersOut;
         var unique = TopUnique(ranked, top);
-        return alternatives == 0 && headingAlternatives == 0 && subheadingAlternatives == 0 ? unique
+        var chosen = alternatives == 0 && headingAlternatives == 0 && subheadingAlternatives == 0 ? unique
             : WithAlternatives(unique, ranked, chaptersOut.AsSpan(0, alternatives), headingAlternatives, subheadingAlternatives, top);
+        return modelProbabilities is null ? chosen : [.. chosen.Select(c => c with { Probability = modelProbabilities[c.Code] })];
+    }
+
+    /// <summary>The candidate at its boosted value; remembers the model's probability (a code's best, as the boost is per code).</summary>
+    private static CodeRecommendation Boosted(CodeRecommendation candidate, IRankingBoost boost, Dictionary<HsCode, float> modelProbabilities)
+    {
+        if (!modelProbabilities.TryGetValue(candidate.Code, out var known) || candidate.Probability > known)
+        {
+            modelProbabilities[candidate.Code] = candidate.Probability;
+        }
+        return candidate with { Probability = candidate.Probability * boost.Factor(candidate.Code) };
     }
 
     /// <summary>

@@ -17,12 +17,10 @@ public sealed record ClassificationOptions
     /// <summary>
     /// Weight of the importer's own history in the ranking; 0 (the default) leaves the model's ranking untouched.
     /// A code's score becomes p × (1 + weight × affinity), affinity in [0, 1] being how much of the importer's coded
-    /// declarations fell on that code and on its chapter.
+    /// declarations fell on that code and on its chapter (ImporterHistoryBoost); it orders the
+    /// ranking, alternatives included, while the probabilities reported stay the model's.
     /// </summary>
     public double ImporterHistoryWeight { get; init; }
-
-    /// <summary>How many extra candidates the history re-ranking may lift into the top.</summary>
-    public int ImporterHistoryCandidates { get; init; } = 20;
 
     /// <summary>How many terms explain each recommendation.</summary>
     public int ExplanationTerms { get; init; } = 3;

@@ -25,7 +25,6 @@ internal sealed class LineClassifier
     private readonly NomenclatureLabels _labels;
     private readonly ClassificationOptions _options;
     private readonly DeclaredCodeJudge _judge;
-    private readonly ImporterHistoryReranker _reranker;
 
     public LineClassifier(VersionedRouter router, ChapterGrainDirectory chapters, NomenclatureLabels labels, ClassificationOptions options)
     {
@@ -34,7 +33,6 @@ internal sealed class LineClassifier
         _labels = labels;
         _options = options;
         _judge = new DeclaredCodeJudge(labels.Nomenclature, options.DeclaredCodeAgreementThreshold);
-        _reranker = new ImporterHistoryReranker(options.ImporterHistoryWeight);
     }
 
     public VersionedRouter Router => _router;
@@ -59,13 +57,10 @@ internal sealed class LineClassifier
         var pinned = new PinnedChapterModels(_chapters, RequestKey(line));
         var classifier = new HierarchicalClassifier(_router.Model, pinned, _options.Hierarchy);
         var top = line.Top ?? ClassificationOptions.DefaultTop;
-        var rerank = history is not null && _options.ImporterHistoryWeight > 0 && history.CodedDeclarations > 0;
-        var ranked = classifier.Rank(features, rerank ? top + _options.ImporterHistoryCandidates : top, out var chapterRanking,
-            line.Level ?? HierarchicalClassifier.NationalLevel);
-        if (rerank)
-        {
-            ranked = _reranker.Rerank(ranked, new ImporterStatisticsHistory(history!), top);
-        }
+        var boost = history is not null && _options.ImporterHistoryWeight > 0 && history.CodedDeclarations > 0
+            ? new ImporterHistoryBoost(_options.ImporterHistoryWeight, new ImporterStatisticsHistory(history))
+            : null;
+        var ranked = classifier.Rank(features, top, out var chapterRanking, line.Level ?? HierarchicalClassifier.NationalLevel, boost);
 
         pinned.OfferToShadows(features);
         var officerCode = officer is not null && HsCode.TryParse(officer.Code, out var parsed) ? parsed : (HsCode?)null;
