@@ -16,10 +16,10 @@ internal static class BatchPhase
         var bodies = Enumerable.Range(0, Math.Min(options.Batches, 8)).Select(b => Body(options, descriptions, b)).ToArray();
         var path = $"/v1/classify/batch?explain={(options.Explain ? "true" : "false")}";
 
-        // Warm-up: JIT, chapter grain activations, connection set-up; also checks the answer's shape once.
-        for (var i = 0; i < Math.Min(3, bodies.Length); i++)
+        // Warm-up: JIT tiering, chapter grain activations, connection set-up; also checks the answer's shape.
+        for (var i = 0; i < options.WarmupBatches; i++)
         {
-            using var response = await client.PostAsync(path, Content(bodies[i]));
+            using var response = await client.PostAsync(path, Content(bodies[i % bodies.Length]));
             var text = await response.Content.ReadAsStringAsync();
             if (!response.IsSuccessStatusCode)
             {
@@ -67,7 +67,7 @@ internal static class BatchPhase
 
         var lines = (long)options.Batches * options.BatchLines;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"batch:  {options.Batches} requests × {options.BatchLines} lines (explain={options.Explain}, top={options.Top}, {options.BatchConcurrency} in flight) in {clock.Elapsed.TotalSeconds:0.00} s"));
+            $"batch:  {options.Batches} requests × {options.BatchLines} lines (explain={options.Explain}, top={options.Top}, {options.BatchConcurrency} in flight) in {clock.Elapsed.TotalSeconds:0.00} s, after {options.WarmupBatches} unmeasured"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"        {lines / clock.Elapsed.TotalSeconds:N0} lines/s, {bytes / clock.Elapsed.TotalSeconds / 1e6:0.0} MB/s of responses, {errors} errors ({incomplete} of them 200 without a result per line)"));
         Console.WriteLine($"        per request: {LatencyStatistics.Describe(latencies)}");

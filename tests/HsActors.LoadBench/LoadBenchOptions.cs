@@ -11,6 +11,7 @@ internal sealed record LoadBenchOptions
     public int BatchLines { get; init; } = 5_000;
     public int Batches { get; init; } = 40;
     public int BatchConcurrency { get; init; } = 2;
+    public int WarmupBatches { get; init; } = 20;
     public bool Explain { get; init; }
     public int Top { get; init; } = 5;
     public int Rate { get; init; } = 1_000;
@@ -24,6 +25,8 @@ internal sealed record LoadBenchOptions
           --batch-lines N         lines per batch request, 1..10000 (default 5000)
           --batches N             timed batch requests, 0..500 (default 40; 0 skips the batch phase)
           --batch-concurrency N   batch requests in flight, 1..8 (default 2)
+          --warmup-batches N      unmeasured batches first, 1..200 (default 20: the silo's JIT tiering takes about that
+                                  many 5,000-line batches to settle; fewer measure some compilation too)
           --explain true|false    ask for explanations in batches (default false)
           --top N                 recommendations per line, 1..20 (default 5)
           --rate N                single-line requests per second, 0..5000 (default 1000; 0 skips the phase)
@@ -49,6 +52,7 @@ internal sealed record LoadBenchOptions
                 "--batch-lines" => options with { BatchLines = Int(name, value, 1, 10_000) },
                 "--batches" => options with { Batches = Int(name, value, 0, 500) },
                 "--batch-concurrency" => options with { BatchConcurrency = Int(name, value, 1, 8) },
+                "--warmup-batches" => options with { WarmupBatches = Int(name, value, 1, 200) },
                 "--explain" => options with { Explain = bool.Parse(value) },
                 "--top" => options with { Top = Int(name, value, 1, 20) },
                 "--rate" => options with { Rate = Int(name, value, 0, 5_000) },
