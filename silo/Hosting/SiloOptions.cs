@@ -68,7 +68,7 @@ public sealed class ClassificationSettings
     /// <summary>See <see cref="HierarchyOptions.ChapterFitSlope"/>; 0 keeps the router's chapter probabilities.</summary>
     public float ChapterFitSlope { get; set; } = new HierarchyOptions().ChapterFitSlope;
 
-    public double DeclaredCodeAgreementThreshold { get; set; } = 0.25;
+    public double DeclaredCodeAgreementThreshold { get; set; } = 0.01;
 
     /// <summary>0 = importer history does not touch the ranking.</summary>
     public double ImporterHistoryWeight { get; set; }

@@ -44,9 +44,13 @@ public static class EvaluateCommand
         {
             Description = "With --model and --data: replay the declarations in date order and score the importer-history re-ranking at these weights (comma-separated, e.g. 0.5,1,2,4) against the model alone, each line ranked with its importer's earlier declarations only.",
         };
+        var declaredCheck = new Option<bool>("--declared-check")
+        {
+            Description = "With --model and --data: declare every row once right and once wrong (a code of another chapter, another code of the same heading, the model's best wrong code) and print how often the declared-code check flags each at several thresholds, with its ROC area.",
+        };
         var trial = new QuickTrialOptions();
         var blend = new RouterBlendOptions();
-        var command = new Command("evaluate", "Measure top-k accuracy, precision, recall, F1 and calibration.") { model, data, report, cv, compare, compareFolds, exportFolds, maxFolds, onlyFold, importerHistory };
+        var command = new Command("evaluate", "Measure top-k accuracy, precision, recall, F1 and calibration.") { model, data, report, cv, compare, compareFolds, exportFolds, maxFolds, onlyFold, importerHistory, declaredCheck };
         trial.AddTo(command);
         blend.AddTo(command);
         command.SetAction((parsed, cancellationToken) =>
@@ -70,13 +74,19 @@ public static class EvaluateCommand
                 {
                     throw new CliUsageException("--model needs --data FILE: the labelled declarations to evaluate it on.");
                 }
+                if (parsed.GetValue(declaredCheck))
+                {
+                    return parsed.GetValue(importerHistory) is null && parsed.GetValue(report) is null
+                        ? EvaluateDeclaredCheckAsync(console, modelDirectory!, dataFile, limits, cancellationToken)
+                        : throw new CliUsageException("--declared-check prints its own table: it goes without --importer-history and --report.");
+                }
                 return parsed.GetValue(importerHistory) is { } weights
                     ? EvaluateImporterHistoryAsync(console, modelDirectory!, dataFile, ParseWeights(weights), parsed.GetValue(report), limits, cancellationToken)
                     : EvaluateModelAsync(console, modelDirectory!, dataFile, parsed.GetValue(report), limits, cancellationToken);
             }
-            if (parsed.GetValue(importerHistory) is not null)
+            if (parsed.GetValue(importerHistory) is not null || parsed.GetValue(declaredCheck))
             {
-                throw new CliUsageException("--importer-history goes with --model DIR --data FILE: declarations with importer ids and dates.");
+                throw new CliUsageException("--importer-history and --declared-check go with --model DIR --data FILE, not with --cv.");
             }
             if (folds < 2)
             {
@@ -180,6 +190,26 @@ public static class EvaluateCommand
             ["Keep the silo's weight at 0 unless a weight beats the model alone here, on declarations the model was not trained on."],
             DateTimeOffset.UtcNow);
         return await FinishAsync(console, report, reportDirectory);
+    }
+
+    private static async Task<int> EvaluateDeclaredCheckAsync(CliConsole console, string modelDirectory, string dataFile, RowLimits limits,
+        CancellationToken cancellationToken)
+    {
+        var classifier = ModelLoader.Open(modelDirectory);
+        var rows = limits.Apply(await DeclarationFiles.ReadAsync([dataFile], console, cancellationToken));
+        if (!rows.Any(r => r.Code.Level >= 6 && HsNomenclature.Bundled.IsValid(r.Code.Truncate(Math.Min(r.Code.Level, 8)))))
+        {
+            throw new CliUsageException($"--data '{dataFile}' has no labelled rows with a valid code of 6 or more digits to declare.");
+        }
+        var result = await StageProgressDisplay.RunAsync(console, progress =>
+            DeclaredCodeCheckEvaluator.Evaluate(classifier, HsNomenclature.Bundled, rows, DeclaredCodeCheckEvaluator.DefaultThresholds,
+                progress: new SynchronousProgress<EvaluationProgress>(p => progress.Report(new StageReport(p.Stage, p.Done, p.Total)))));
+        foreach (var line in result.Describe())
+        {
+            await console.Out.WriteLineAsync(line);
+        }
+        await console.Out.WriteLineAsync("Set the silo's HsActors:Classification:DeclaredCodeAgreementThreshold to the t whose false alarms and detections suit your review capacity; use rows the model was not trained on.");
+        return ExitCodes.Success;
     }
 
     private static async Task<int> CrossValidateAsync(CliConsole console, CrossValidationOptions options, string? dataFile, string? reportDirectory,

@@ -10,11 +10,12 @@ return name switch
     "liblinear" => LiblinearBenchmark.Run(options),
     "retrain" => RetrainBenchmark.Run(options, args),
     "importer-history" => ImporterHistoryBenchmark.Run(options),
+    "declared-check" => DeclaredCheckBenchmark.Run(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: hs-bench classify|train|liblinear|retrain|importer-history [--model DIR] [--lines N] [--work DIR] [--chapter NN]");
+    Console.Error.WriteLine("usage: hs-bench classify|train|liblinear|retrain|importer-history|declared-check [--model DIR] [--lines N] [--work DIR] [--chapter NN]");
     return 2;
 }

@@ -216,6 +216,8 @@ public sealed class EvaluationCliTests(TinyModelFixture model) : IClassFixture<T
             (["evaluate", "--model", model.ModelDirectory, "--data", "x.csv", "--compare"], "--compare"),
             (["evaluate", "--model", model.ModelDirectory, "--data", "/no/such/data.csv"], "/no/such/data.csv"),
             (["evaluate", "--cv", "3", "--importer-history", "1"], "--importer-history"),
+            (["evaluate", "--cv", "3", "--declared-check"], "--declared-check"),
+            (["evaluate", "--model", model.ModelDirectory, "--data", noImporters, "--declared-check", "--report", model.NewPath("r")], "--declared-check"),
             (["evaluate", "--model", model.ModelDirectory, "--data", noImporters, "--importer-history", "0.5,abc"], "'abc'"),
             (["evaluate", "--model", model.ModelDirectory, "--data", noImporters, "--importer-history", "-1"], "'-1'"),
             (["evaluate", "--model", model.ModelDirectory, "--data", noImporters, "--importer-history", "1"], "no labelled rows with an importer id"),
@@ -227,6 +229,21 @@ public sealed class EvaluationCliTests(TinyModelFixture model) : IClassFixture<T
             Assert.Contains(message, stderr);
             Assert.DoesNotContain("   at ", stderr); // no stack trace
         }
+    }
+
+    [Fact]
+    public async Task Declared_check_prints_false_alarms_and_detections_per_threshold()
+    {
+        var data = model.NewPath("declared.csv");
+        await File.WriteAllLinesAsync(data, ["description,code", "live horses for breeding,010121", "frozen boneless bovine meat,020230", "fresh chicken cuts,020713"]);
+
+        var (exit, stdout, stderr) = await Hs.RunAsync("evaluate", "--model", model.ModelDirectory, "--data", data, "--declared-check");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("3 declarations", stdout);
+        Assert.Contains("right declarations flagged (false alarms)", stdout);
+        Assert.Contains("wrong: a code of another chapter, at random", stdout);
+        Assert.Contains("t=0.01", stdout);
     }
 
     [Fact]

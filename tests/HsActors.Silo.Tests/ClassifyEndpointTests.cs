@@ -131,7 +131,7 @@ public sealed class ClassifyEndpointTests(SmallModel model) : IAsyncLifetime
         Assert.Equal("Disagrees", check["verdict"]!.GetValue<string>());
         var probability = check["probabilityOfDeclared"]!.GetValue<double>();
         Assert.Equal(1.0 - probability, check["riskScore"]!.GetValue<double>(), 6);
-        Assert.True(probability < 0.25, $"P(declared) = {probability}");
+        Assert.True(probability < 0.01, $"P(declared) = {probability}"); // below the default agreement threshold
     }
 
     [Theory]

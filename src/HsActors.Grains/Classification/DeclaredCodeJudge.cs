@@ -64,10 +64,9 @@ internal sealed class DeclaredCodeJudge(HsNomenclature nomenclature, double agre
         {
             return new DeclaredCodeCheck(text, DeclaredCodeVerdict.NotAValidCode, 1.0, 0.0, invalid);
         }
-        var probability = ProbabilityOf(declared, consulted, router, chapters, features);
+        var probability = DeclaredCodeProbability.Of(declared, consulted, router, chapters, features);
         var top = ranked.Count > 0 ? ranked[0] : default;
-        var topMatches = ranked.Count > 0 && top.Code.Level >= declared.Level && top.Code.Truncate(declared.Level) == declared;
-        if (topMatches)
+        if (DeclaredCodeProbability.IsTopRecommendation(declared, ranked))
         {
             return new DeclaredCodeCheck(declared.Digits, DeclaredCodeVerdict.Agrees, 0.0, probability,
                 "The declared code is the model's top recommendation.");
@@ -80,59 +79,5 @@ internal sealed class DeclaredCodeJudge(HsNomenclature nomenclature, double agre
         var topText = ranked.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; its top recommendation is {top.Code} ({top.Probability:0.###})") : "";
         return new DeclaredCodeCheck(declared.Digits, DeclaredCodeVerdict.Disagrees, 1.0 - probability, probability, string.Create(CultureInfo.InvariantCulture,
             $"The model gives the declared code probability {probability:0.###}, below the agreement threshold {agreementThreshold:0.###}{topText}."));
-    }
-
-    /// <summary>
-    /// P(declared) under the hierarchy: its chapter's probability (as the ranking weighed it when the chapter was consulted,
-    /// the router's otherwise) times the chapter model's probability of the codes under it. Computed for the declared
-    /// chapter even when the ranking did not consult it.
-    /// </summary>
-    private static double ProbabilityOf(HsCode declared, IReadOnlyList<ChapterProbability> consulted, RouterModel router,
-        IChapterModelSource chapters, in SparseVector features)
-    {
-        var chapterIndex = -1;
-        for (var i = 0; i < router.Chapters.Count; i++)
-        {
-            if (router.Chapters[i] == declared.Chapter)
-            {
-                chapterIndex = i;
-                break;
-            }
-        }
-        if (chapterIndex < 0 || chapters.Get(declared.Chapter) is not { } chapter)
-        {
-            return 0.0;
-        }
-        var chapterProbability = ConsultedProbability(consulted, declared.Chapter) ?? RouterProbability(router, features, chapterIndex);
-        var codes = new List<CodeRecommendation>(64);
-        chapter.Rank(features, chapterProbability, codes);
-        var sum = 0.0;
-        foreach (var code in codes)
-        {
-            if (code.Code.StartsWith(declared))
-            {
-                sum += code.Probability;
-            }
-        }
-        return Math.Clamp(sum, 0.0, 1.0);
-    }
-
-    private static float? ConsultedProbability(IReadOnlyList<ChapterProbability> consulted, HsCode chapter)
-    {
-        foreach (var c in consulted)
-        {
-            if (c.Chapter == chapter)
-            {
-                return c.Probability;
-            }
-        }
-        return null;
-    }
-
-    private static float RouterProbability(RouterModel router, in SparseVector features, int chapterIndex)
-    {
-        Span<float> probabilities = stackalloc float[router.Chapters.Count];
-        router.ChapterProbabilities(features, probabilities);
-        return probabilities[chapterIndex];
     }
 }
