@@ -45,7 +45,7 @@ internal static class LookupEndpoints
     }
 
     private static NomenclatureItem Item(HsNomenclature nomenclature, NomenclatureEntry entry, IReadOnlyList<NomenclatureItem> parents) =>
-        new(entry.Code.Digits, entry.Code.Level, entry.DescriptionEn, entry.DescriptionId, nomenclature.LabelEn(entry.Code), parents);
+        new(entry.Code.Digits, entry.Code.Level, entry.DescriptionEn, entry.DescriptionId, nomenclature.ReadableLabelEn(entry.Code), parents);
 
     private static async Task<IResult> GetImporterStatisticsAsync(string id, IGrainFactory grains)
     {

@@ -80,14 +80,14 @@ public static class ClassifyCommand
             var known = nomenclature.IsValid(r.Code);
             table.AddRow(
                 $"{i + 1}", Format(r.Code), $"{r.Probability:0.000}",
-                Markup.Escape(known ? nomenclature.LabelEn(r.Code) : "(not in the bundled nomenclature)"),
-                Markup.Escape(known ? nomenclature.LabelId(r.Code) : ""));
+                Markup.Escape(known ? nomenclature.ReadableLabelEn(r.Code) : "(not in the bundled nomenclature)"),
+                Markup.Escape(known ? nomenclature.ReadableLabelId(r.Code) : ""));
         }
         console.Rich.Write(table);
         var chapters = new Table().Title("Chapters (router)").AddColumn("chapter").AddColumn(new TableColumn("probability").RightAligned()).AddColumn("title");
         foreach (var c in result.Chapters)
         {
-            chapters.AddRow(c.Chapter.Digits, $"{c.Probability:0.000}", Markup.Escape(nomenclature.IsValid(c.Chapter) ? nomenclature.LabelEn(c.Chapter) : ""));
+            chapters.AddRow(c.Chapter.Digits, $"{c.Probability:0.000}", Markup.Escape(nomenclature.IsValid(c.Chapter) ? nomenclature.ReadableLabelEn(c.Chapter) : ""));
         }
         console.Rich.Write(chapters);
         return ExitCodes.Success;

@@ -48,4 +48,23 @@ internal static class DescriptionText
             j++;
         }
     }
+
+    /// <summary>
+    /// <paramref name="part"/> without a leading clause (up to its first ';') that restates the leading clause of
+    /// <paramref name="parent"/>: WCO subheadings repeat their heading's name ("T-shirts, singlets and other vests; of
+    /// cotton" under "T-shirts, singlets and other vests; knitted or crocheted"). The part is kept whole when nothing
+    /// would be left.
+    /// </summary>
+    public static string WithoutRestatedClause(string parent, string part)
+    {
+        var partClause = part.IndexOf(';');
+        if (partClause < 0)
+        {
+            return part;
+        }
+        var parentClause = parent.IndexOf(';');
+        var parentHead = parentClause < 0 ? parent : parent[..parentClause];
+        var rest = part[(partClause + 1)..].Trim();
+        return rest.Length > 0 && SameWords(parentHead, part[..partClause]) ? rest : part;
+    }
 }

@@ -103,7 +103,18 @@ public sealed class HsNomenclature
     public string LabelId(HsCode code) =>
         Require(code).DescriptionId is null ? LabelEn(code) : Label(code, e => e.DescriptionId);
 
-    private string Label(HsCode code, Func<NomenclatureEntry, string?> text)
+    /// <summary>
+    /// <see cref="LabelEn"/> for people: a part that restates its parent's leading clause drops it ("…: T-shirts,
+    /// singlets and other vests; knitted or crocheted: of cotton, knitted or crocheted: For men or boys"). The models
+    /// keep training on <see cref="LabelEn"/>, so what they learned is unchanged.
+    /// </summary>
+    public string ReadableLabelEn(HsCode code) => Label(code, e => e.DescriptionEn, readable: true);
+
+    /// <summary><see cref="LabelId"/> for people, as <see cref="ReadableLabelEn"/>.</summary>
+    public string ReadableLabelId(HsCode code) =>
+        Require(code).DescriptionId is null ? ReadableLabelEn(code) : Label(code, e => e.DescriptionId, readable: true);
+
+    private string Label(HsCode code, Func<NomenclatureEntry, string?> text, bool readable = false)
     {
         var own = Require(code);
         var parts = new List<string>(4);
@@ -114,6 +125,10 @@ public sealed class HsNomenclature
                 continue;
             }
             var part = DescriptionText.ToLabelPart(raw);
+            if (readable && parts.Count > 0)
+            {
+                part = DescriptionText.WithoutRestatedClause(parts[^1], part);
+            }
             // WCO subheadings often restate their heading; the repeat would only double-weight those words.
             if (part.Length > 0 && (parts.Count == 0 || !DescriptionText.SameWords(parts[^1], part)))
             {

@@ -119,6 +119,23 @@ public sealed class BundledNomenclatureTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Readable_labels_drop_a_subheadings_restatement_of_its_heading_and_tell_codes_apart_as_well()
+    {
+        // WCO 6109.10 reads "T-shirts, singlets and other vests; of cotton, knitted or crocheted" under heading 61.09.
+        var label = Nomenclature.ReadableLabelEn(Code("61091010"));
+        output.WriteLine(label);
+        Assert.Equal(2, label.Split("T-shirts, singlets and other vests").Length);
+        Assert.Contains(": of cotton, knitted or crocheted: ", label, StringComparison.Ordinal);
+        Assert.Equal(3, Nomenclature.LabelEn(Code("61091010")).Split("T-shirts, singlets and other vests").Length); // the training label keeps it
+
+        foreach (var level in new[] { 6, 8 })
+        {
+            var codes = Nomenclature.AtLevel(level).Select(e => e.Code).ToList();
+            Assert.Equal(codes.Select(Nomenclature.LabelEn).Distinct().Count(), codes.Select(Nomenclature.ReadableLabelEn).Distinct().Count());
+        }
+    }
+
+    [Fact]
     public void Ancestors_and_children_walk_the_tree()
     {
         var ancestors = Nomenclature.Ancestors(Code("87141090")).Select(e => e.Code.Digits);

@@ -23,6 +23,6 @@ public sealed class NomenclatureLabels(HsNomenclature nomenclature)
         {
             return ($"{code} (not in the bundled nomenclature)", null);
         }
-        return (nomenclature.LabelEn(code), entry.DescriptionId is null ? null : nomenclature.LabelId(code));
+        return (nomenclature.ReadableLabelEn(code), entry.DescriptionId is null ? null : nomenclature.ReadableLabelId(code));
     }
 }
