@@ -90,6 +90,14 @@ public sealed class LookupAndImporterTests(SmallModel model)
 
         Assert.Equal(usual, reranked["recommendations"]![0]!["code"]!.GetValue<string>());
         Assert.NotEqual(usual, stranger["recommendations"]![0]!["code"]!.GetValue<string>());
+
+        // Lifted to first place by the importer's own history, the usual code is still judged by the model's probability.
+        var declaring = await Json.PostOkAsync(client, "/v1/classify", new { description, importerId = "LOYAL", declaredCode = usual, top = 5 });
+        var check = declaring["declaredCodeCheck"]!;
+        Assert.Equal(usual, declaring["recommendations"]![0]!["code"]!.GetValue<string>());
+        Assert.DoesNotContain("top recommendation", check["reason"]!.GetValue<string>());
+        var agrees = check["probabilityOfDeclared"]!.GetValue<double>() >= 0.01;
+        Assert.Equal(agrees ? "Agrees" : "Disagrees", check["verdict"]!.GetValue<string>());
     }
 
     private static (string, long) Pair(System.Text.Json.Nodes.JsonNode node) => (node["key"]!.GetValue<string>(), node["count"]!.GetValue<long>());

@@ -57,8 +57,12 @@ internal sealed class DeclaredCodeJudge(HsNomenclature nomenclature, double agre
                 $"An officer assessed the same goods as {assessed} (assessment {assessmentId}), not {declared}.");
     }
 
+    /// <param name="firstIsTheModels">
+    /// False when the ranking was re-ordered by something other than the model (the importer's history): its first code
+    /// then proves nothing, and only the model's probability of the declared code counts.
+    /// </param>
     public DeclaredCodeCheck Check(string text, IReadOnlyList<CodeRecommendation> ranked, IReadOnlyList<ChapterProbability> consulted,
-        RouterModel router, IChapterModelSource chapters, in SparseVector features)
+        RouterModel router, IChapterModelSource chapters, in SparseVector features, bool firstIsTheModels = true)
     {
         if (!TryNormalize(text, out var declared, out var invalid))
         {
@@ -66,7 +70,7 @@ internal sealed class DeclaredCodeJudge(HsNomenclature nomenclature, double agre
         }
         var probability = DeclaredCodeProbability.Of(declared, consulted, router, chapters, features);
         var top = ranked.Count > 0 ? ranked[0] : default;
-        if (DeclaredCodeProbability.IsTopRecommendation(declared, ranked))
+        if (firstIsTheModels && DeclaredCodeProbability.IsTopRecommendation(declared, ranked))
         {
             return new DeclaredCodeCheck(declared.Digits, DeclaredCodeVerdict.Agrees, 0.0, probability,
                 "The declared code is the model's top recommendation.");
@@ -76,7 +80,7 @@ internal sealed class DeclaredCodeJudge(HsNomenclature nomenclature, double agre
             return new DeclaredCodeCheck(declared.Digits, DeclaredCodeVerdict.Agrees, 0.0, probability, string.Create(CultureInfo.InvariantCulture,
                 $"The model gives the declared code probability {probability:0.###}, at least the agreement threshold {agreementThreshold:0.###}."));
         }
-        var topText = ranked.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; its top recommendation is {top.Code} ({top.Probability:0.###})") : "";
+        var topText = firstIsTheModels && ranked.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; its top recommendation is {top.Code} ({top.Probability:0.###})") : "";
         return new DeclaredCodeCheck(declared.Digits, DeclaredCodeVerdict.Disagrees, 1.0 - probability, probability, string.Create(CultureInfo.InvariantCulture,
             $"The model gives the declared code probability {probability:0.###}, below the agreement threshold {agreementThreshold:0.###}{topText}."));
     }

@@ -66,7 +66,8 @@ internal sealed class LineClassifier
         var officerCode = officer is not null && HsCode.TryParse(officer.Code, out var parsed) ? parsed : (HsCode?)null;
         var check = line.DeclaredCode is not { } declared ? null
             : officerCode is { } assessed ? _judge.CheckAgainstAssessment(declared, assessed, officer!.AssessmentId)
-            : _judge.Check(declared, ranked, chapterRanking, _router.Model, pinned, features);
+            // An importer's own history never vouches for the code it declares: with a boost, the first code is not the model's alone.
+            : _judge.Check(declared, ranked, chapterRanking, _router.Model, pinned, features, firstIsTheModels: boost is null);
         var terms = explain && ranked.Count > 0 ? DescriptionTerms.Of(featurizer.Vectorizer, cleaned, features) : null;
         Recommendation[] recommendations;
         if (officerCode is { } code)
