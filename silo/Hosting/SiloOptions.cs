@@ -68,6 +68,9 @@ public sealed class ClassificationSettings
     /// <summary>See <see cref="HierarchyOptions.ChapterFitSlope"/>; 0 keeps the router's chapter probabilities.</summary>
     public float ChapterFitSlope { get; set; } = new HierarchyOptions().ChapterFitSlope;
 
+    /// <summary>See <see cref="HierarchyOptions.ChapterTemperature"/>; 1 leaves the re-weighed chapter probabilities as they are.</summary>
+    public float ChapterTemperature { get; set; } = new HierarchyOptions().ChapterTemperature;
+
     public double DeclaredCodeAgreementThreshold { get; set; } = 0.01;
 
     /// <summary>0 = importer history does not touch the ranking.</summary>
@@ -78,7 +81,7 @@ public sealed class ClassificationSettings
         Hierarchy = new()
         {
             ChaptersToExpand = ChaptersToExpand, AlternativeChapters = AlternativeChapters, AlternativeHeadings = AlternativeHeadings,
-            AlternativeSubheadings = AlternativeSubheadings, ChapterFitSlope = ChapterFitSlope,
+            AlternativeSubheadings = AlternativeSubheadings, ChapterFitSlope = ChapterFitSlope, ChapterTemperature = ChapterTemperature,
         },
         DeclaredCodeAgreementThreshold = DeclaredCodeAgreementThreshold,
         ImporterHistoryWeight = ImporterHistoryWeight,

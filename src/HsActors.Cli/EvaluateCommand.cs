@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HsActors.Classification.Evaluation;
+using HsActors.Classification.Hierarchy;
 using HsActors.Classification.Training;
 using HsActors.Corpus;
 using HsActors.Nomenclature;
@@ -48,9 +49,13 @@ public static class EvaluateCommand
         {
             Description = "With --model and --data: declare every row once right and once wrong (a code of another chapter, another code of the same heading, the model's best wrong code) and print how often the declared-code check flags each at several thresholds, with its ROC area.",
         };
+        var chapterTemperature = new Option<float?>("--chapter-temperature")
+        {
+            Description = $"With --cv: soften (above 1) or sharpen the consulted chapters' probabilities after the re-weighing (default {new HierarchyOptions().ChapterTemperature}).",
+        };
         var trial = new QuickTrialOptions();
         var blend = new RouterBlendOptions();
-        var command = new Command("evaluate", "Measure top-k accuracy, precision, recall, F1 and calibration.") { model, data, report, cv, compare, compareFolds, exportFolds, maxFolds, onlyFold, importerHistory, declaredCheck };
+        var command = new Command("evaluate", "Measure top-k accuracy, precision, recall, F1 and calibration.") { model, data, report, cv, compare, compareFolds, exportFolds, maxFolds, onlyFold, importerHistory, declaredCheck, chapterTemperature };
         trial.AddTo(command);
         blend.AddTo(command);
         command.SetAction((parsed, cancellationToken) =>
@@ -66,9 +71,9 @@ public static class EvaluateCommand
             if (folds is null)
             {
                 if (parsed.GetValue(compare) || parsed.GetValue(exportFolds) is not null || parsed.GetValue(compareFolds) is not null
-                    || parsed.GetValue(maxFolds) is not null || parsed.GetValue(onlyFold) is not null)
+                    || parsed.GetValue(maxFolds) is not null || parsed.GetValue(onlyFold) is not null || parsed.GetValue(chapterTemperature) is not null)
                 {
-                    throw new CliUsageException("--compare, --compare-folds, --export-folds, --max-folds and --fold go with --cv.");
+                    throw new CliUsageException("--compare, --compare-folds, --export-folds, --max-folds, --fold and --chapter-temperature go with --cv.");
                 }
                 if (dataFile is null)
                 {
@@ -116,7 +121,7 @@ public static class EvaluateCommand
                 OnlyFold = fold ?? 0,
                 RankingDepth = RankingDepth,
                 ExportDirectory = parsed.GetValue(exportFolds),
-                Training = blend.Apply(parsed, new TrainingOptions()),
+                Training = WithChapterTemperature(blend.Apply(parsed, new TrainingOptions()), parsed.GetValue(chapterTemperature)),
             };
             return CrossValidateAsync(console, options, dataFile, parsed.GetValue(report), limits, cancellationToken);
         });
@@ -148,6 +153,13 @@ public static class EvaluateCommand
             DateTimeOffset.UtcNow);
         return await FinishAsync(console, report, reportDirectory);
     }
+
+    private static TrainingOptions WithChapterTemperature(TrainingOptions options, float? temperature) => temperature switch
+    {
+        null => options,
+        > 0f and < float.PositiveInfinity => options with { Hierarchy = options.Hierarchy with { ChapterTemperature = temperature.Value } },
+        _ => throw new CliUsageException($"--chapter-temperature must be a positive number, not {temperature}."),
+    };
 
     private static double[] ParseWeights(string text)
     {

@@ -143,6 +143,27 @@ public sealed class HierarchicalRankingTests(ThreeChapterCorpus corpus)
     }
 
     [Fact]
+    public void A_chapter_temperature_softens_the_consulted_chapters_and_keeps_their_order_and_total()
+    {
+        var sharp = corpus.Set.ToClassifier(new HierarchyOptions { ChaptersToExpand = 3 });
+        var soft = corpus.Set.ToClassifier(new HierarchyOptions { ChaptersToExpand = 3, ChapterTemperature = 2f });
+        var softened = 0;
+        foreach (var row in corpus.Rows.Where((_, i) => i % 13 == 0))
+        {
+            var features = sharp.Router.Featurizer.Featurize(sharp.Router.Featurizer.Clean(row.Description));
+            sharp.Rank(features, 5, out var before);
+            soft.Rank(features, 5, out var after);
+
+            Assert.Equal(before.Select(c => c.Chapter), after.Select(c => c.Chapter));
+            Assert.Equal(before.Sum(c => c.Probability), after.Sum(c => c.Probability), tolerance: 1e-5);
+            // p^(1/2), scaled back to the same total: the ratio of two chapters becomes its square root.
+            Assert.Equal(MathF.Sqrt(before[0].Probability / before[1].Probability), after[0].Probability / after[1].Probability, tolerance: 1e-2f * after[0].Probability / after[1].Probability);
+            softened += after[0].Probability < before[0].Probability - 1e-6f ? 1 : 0;
+        }
+        Assert.True(softened > 0);
+    }
+
+    [Fact]
     public void Chapter_models_reweigh_the_consulted_chapters_by_their_fit_and_keep_the_routers_share()
     {
         var routerOnly = corpus.Set.ToClassifier(new HierarchyOptions { ChaptersToExpand = 2, ChapterFitSlope = 0 });

@@ -147,7 +147,7 @@ public sealed class HierarchicalClassifier(RouterModel router, IChapterModelSour
                     candidateP.Slice(c * perChapter, perChapter), out var bestMargin);
                 fit = Options.ChapterFit(bestMargin);
             }
-            chapterP[c] = p * fit;
+            chapterP[c] = Options.ChapterTemperature == 1f ? p * fit : MathF.Pow(p * fit, 1f / Options.ChapterTemperature);
             routerMass += p;
             weightedMass += chapterP[c];
         }

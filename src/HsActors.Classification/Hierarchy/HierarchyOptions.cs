@@ -14,6 +14,13 @@ public sealed record HierarchyOptions
     /// </summary>
     public float ChapterFitSlope { get; init; } = 5f;
 
+    /// <summary>
+    /// Softens (above 1) or sharpens the consulted chapters' probabilities after the re-weighing: each becomes
+    /// proportional to its 1/T-th power, their total kept. The order of the chapters never changes; codes of different
+    /// chapters may trade places, since a code's probability is its chapter's times its own within the chapter.
+    /// </summary>
+    public float ChapterTemperature { get; init; } = 1f;
+
     /// <summary>The best-subheading SVM score at which a chapter's probability is halved before re-scaling.</summary>
     public float ChapterFitMidpoint { get; init; } = 0f;
 
