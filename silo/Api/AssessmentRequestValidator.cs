@@ -125,7 +125,7 @@ internal sealed class AssessmentRequestValidator(RequestLimits limits, Assessmen
             errors[field] = [$"assessedCode {code} names a {(code.Level == 2 ? "chapter" : "heading")}; an assessment decides a subheading (6 digits) or national line (8)."];
             return null;
         }
-        code = code.Truncate(Math.Min(code.Level, 8));
+        code = code.AtMostNationalLine();
         if (!HsNomenclature.Bundled.IsValid(code))
         {
             errors[field] = [$"assessedCode {code} is not in the HS 2022 / BTKI 2022 nomenclature."];

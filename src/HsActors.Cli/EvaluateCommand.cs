@@ -131,8 +131,7 @@ public static class EvaluateCommand
     private static async Task<int> EvaluateModelAsync(CliConsole console, string modelDirectory, string dataFile, string? reportDirectory,
         RowLimits limits, CancellationToken cancellationToken)
     {
-        var classifier = ModelLoader.Open(modelDirectory);
-        var rows = limits.Apply(await DeclarationFiles.ReadAsync([dataFile], console, cancellationToken));
+        var (classifier, rows) = await OpenAsync(console, modelDirectory, dataFile, limits, cancellationToken);
         if (rows.Count == 0)
         {
             throw new CliUsageException($"--data '{dataFile}' has no usable labelled rows{(limits.Any ? $" ({limits.Describe()})" : "")}.");
@@ -153,6 +152,11 @@ public static class EvaluateCommand
             DateTimeOffset.UtcNow);
         return await FinishAsync(console, report, reportDirectory);
     }
+
+    /// <summary>The trained model and the labelled rows it is evaluated on (within the quick-trial limits).</summary>
+    private static async Task<(HierarchicalClassifier Classifier, IReadOnlyList<LabeledDescription> Rows)> OpenAsync(CliConsole console,
+        string modelDirectory, string dataFile, RowLimits limits, CancellationToken cancellationToken) =>
+        (ModelLoader.Open(modelDirectory), limits.Apply(await DeclarationFiles.ReadAsync([dataFile], console, cancellationToken)));
 
     private static TrainingOptions WithChapterTemperature(TrainingOptions options, float? temperature) => temperature switch
     {
@@ -179,8 +183,7 @@ public static class EvaluateCommand
     private static async Task<int> EvaluateImporterHistoryAsync(CliConsole console, string modelDirectory, string dataFile, double[] weights,
         string? reportDirectory, RowLimits limits, CancellationToken cancellationToken)
     {
-        var classifier = ModelLoader.Open(modelDirectory);
-        var rows = limits.Apply(await DeclarationFiles.ReadAsync([dataFile], console, cancellationToken));
+        var (classifier, rows) = await OpenAsync(console, modelDirectory, dataFile, limits, cancellationToken);
         if (!rows.Any(r => !string.IsNullOrWhiteSpace(r.ImporterId)))
         {
             throw new CliUsageException($"--data '{dataFile}' has no labelled rows with an importer id: the re-ranking has no history to replay.");
@@ -207,9 +210,8 @@ public static class EvaluateCommand
     private static async Task<int> EvaluateDeclaredCheckAsync(CliConsole console, string modelDirectory, string dataFile, RowLimits limits,
         CancellationToken cancellationToken)
     {
-        var classifier = ModelLoader.Open(modelDirectory);
-        var rows = limits.Apply(await DeclarationFiles.ReadAsync([dataFile], console, cancellationToken));
-        if (!rows.Any(r => r.Code.Level >= 6 && HsNomenclature.Bundled.IsValid(r.Code.Truncate(Math.Min(r.Code.Level, 8)))))
+        var (classifier, rows) = await OpenAsync(console, modelDirectory, dataFile, limits, cancellationToken);
+        if (!rows.Any(r => r.Code.Level >= 6 && HsNomenclature.Bundled.IsValid(r.Code.AtMostNationalLine())))
         {
             throw new CliUsageException($"--data '{dataFile}' has no labelled rows with a valid code of 6 or more digits to declare.");
         }

@@ -72,6 +72,12 @@ public readonly record struct HsCode : IComparable<HsCode>
             : new HsCode(Digits[..level]);
     }
 
+    /// <summary>
+    /// The code cut to at most 8 digits: national lines are the finest codes the tariff book and the models know, so a
+    /// 10-digit declaration or assessment is read at its national line.
+    /// </summary>
+    public HsCode AtMostNationalLine() => Truncate(Math.Min(Level, 8));
+
     public bool StartsWith(HsCode prefix) => Digits.StartsWith(prefix.Digits, StringComparison.Ordinal);
 
     // Ordinal order of the digits keeps a parent before its children (87 < 8714 < 871410).

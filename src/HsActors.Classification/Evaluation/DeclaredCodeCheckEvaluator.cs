@@ -19,17 +19,17 @@ public static class DeclaredCodeCheckEvaluator
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(rows);
-        var usable = rows.Where(r => r.Code.Level >= 6 && nomenclature.IsValid(Declarable(r.Code))).ToArray();
+        var usable = rows.Where(r => r.Code.Level >= 6 && nomenclature.IsValid(r.Code.AtMostNationalLine())).ToArray();
         if (usable.Length == 0)
         {
             throw new ArgumentException("No row has a valid code of 6 or more digits to declare.", nameof(rows));
         }
         var byLevel = new[] { 6, 8 }.ToDictionary(l => l, l => nomenclature.AtLevel(l).Select(e => e.Code).ToArray());
-        var scores = new (double? Honest, double? OtherChapter, double? SameHeading, double? ModelsNextBest)[usable.Length];
+        var scores = new (double Honest, double? OtherChapter, double? SameHeading, double? ModelsNextBest)[usable.Length];
         var done = 0;
         Parallel.For(0, usable.Length, i =>
         {
-            var truth = Declarable(usable[i].Code);
+            var truth = usable[i].Code.AtMostNationalLine();
             var random = new Random(seed + i);
             var features = classifier.Router.Featurizer.Featurize(classifier.Router.Featurizer.Clean(usable[i].Description));
             var ranked = classifier.Rank(features, 10, out var consulted);
@@ -47,7 +47,7 @@ public static class DeclaredCodeCheckEvaluator
                 progress?.Report(new EvaluationProgress(0, 0, "declared-code checks", count, usable.Length));
             }
         });
-        var honest = scores.Select(s => s.Honest!.Value).ToArray();
+        var honest = scores.Select(s => s.Honest).ToArray();
         return new DeclaredCodeCheckEvaluation(usable.Length, [.. thresholds.Select(t => (t, Flagged(honest, t)))],
         [
             Kind("a code of another chapter, at random", honest, scores.Select(s => s.OtherChapter), thresholds),
@@ -55,9 +55,6 @@ public static class DeclaredCodeCheckEvaluator
             Kind("the model's own best wrong code", honest, scores.Select(s => s.ModelsNextBest), thresholds),
         ]);
     }
-
-    /// <summary>A declaration names a subheading or national line: a 10-digit truth is declared at 8.</summary>
-    private static HsCode Declarable(HsCode code) => code.Truncate(Math.Min(code.Level, 8));
 
     /// <summary>The first ranked code, cut to the truth's length, that is not the truth: the plausible wrong declaration.</summary>
     private static HsCode? BestWrong(IReadOnlyList<CodeRecommendation> ranked, HsCode truth)

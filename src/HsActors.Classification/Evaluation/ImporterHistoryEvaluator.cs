@@ -41,26 +41,24 @@ public static class ImporterHistoryEvaluator
         // Each weight replays the declarations on its own: the history at a line depends on the lines before it only.
         var replayed = new ModelEvaluation[weights.Count];
         var done = 0;
-        var withHistory = 0;
         Parallel.For(0, weights.Count, w =>
         {
             var weightClock = Stopwatch.StartNew();
-            var rankings = Replay(classifier, replay, weights[w], rankingDepth, level, out var linesWithHistory,
+            var rankings = Replay(classifier, replay, weights[w], rankingDepth, level,
                 () => { var n = Interlocked.Increment(ref done); if (n % 256 == 0) { progress?.Report(new EvaluationProgress(0, 0, "replaying with importer history", n, replay.Length * weights.Count)); } });
             replayed[w] = new ModelEvaluation($"importer history, weight {weights[w]:0.###}", Score(replay, rankings), [], TimeSpan.Zero, weightClock.Elapsed);
-            withHistory = linesWithHistory;
         });
+        // A line has history when its importer declared before it: the first line of each importer has none.
         var importers = replay.Select(r => r.ImporterId).Distinct(StringComparer.Ordinal).Count();
-        return new ImporterHistoryEvaluation([baseline, .. replayed], replay.Length, withHistory, importers);
+        return new ImporterHistoryEvaluation([baseline, .. replayed], replay.Length, replay.Length - importers, importers);
     }
 
     private static IReadOnlyList<CodeRecommendation>[] Replay(HierarchicalClassifier classifier, LabeledDescription[] replay, double weight,
-        int rankingDepth, int level, out int linesWithHistory, Action lineDone)
+        int rankingDepth, int level, Action lineDone)
     {
         var featurizer = classifier.Router.Featurizer;
         var histories = new Dictionary<string, ImporterCodeTally>(StringComparer.Ordinal);
         var rankings = new IReadOnlyList<CodeRecommendation>[replay.Length];
-        linesWithHistory = 0;
         for (var i = 0; i < replay.Length; i++)
         {
             var row = replay[i];
@@ -68,7 +66,6 @@ public static class ImporterHistoryEvaluator
             {
                 histories[row.ImporterId!] = history = new ImporterCodeTally();
             }
-            linesWithHistory += history.CodedDeclarations > 0 ? 1 : 0;
             // As the silo does: no history, no boost.
             var boost = history.CodedDeclarations > 0 ? new ImporterHistoryBoost(weight, history) : null;
             rankings[i] = classifier.Rank(featurizer.Featurize(featurizer.Clean(row.Description)), rankingDepth, out _, level, boost);

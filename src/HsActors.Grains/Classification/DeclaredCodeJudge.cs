@@ -28,7 +28,7 @@ internal sealed class DeclaredCodeJudge(HsNomenclature nomenclature, double agre
             reason = $"The declared code {parsed} has {parsed.Level} digits; a declaration names a subheading (6) or national line (8).";
             return false;
         }
-        parsed = parsed.Truncate(Math.Min(parsed.Level, 8));
+        parsed = parsed.AtMostNationalLine();
         if (!nomenclature.IsValid(parsed))
         {
             reason = $"The declared code {parsed} is not in the HS 2022 / BTKI 2022 nomenclature.";

@@ -40,7 +40,7 @@ public sealed class AssessmentLedger
             {
                 return [];
             }
-            var ledgerEntry = new LedgerEntry(entry.Offset, record, assessed.Truncate(Math.Min(assessed.Level, 8)));
+            var ledgerEntry = new LedgerEntry(entry.Offset, record, assessed.AtMostNationalLine());
             _all[record.AssessmentId] = ledgerEntry;
             var touched = new List<string>(2) { assessed.Chapter.Digits };
             if (record.DeclaredCode is { } declaredText && HsCode.TryParse(declaredText, out var declared) && declared.Chapter != assessed.Chapter)
