@@ -5,6 +5,7 @@ using HsActors.Silo.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,7 +18,7 @@ if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKe
 var services = builder.Services;
 services.Configure<SiloOptions>(builder.Configuration.GetSection(SiloOptions.Section));
 services.AddSingleton<SiloReadiness>();
-services.AddGrainSilo();
+builder.AddOrleansSilo();
 services.AddAssessmentIngress(builder.Configuration);
 services.AddModelLifecycle(builder.Configuration);
 services.AddSingleton<ModelAdministration>();
@@ -68,8 +69,13 @@ v1.MapLookupEndpoints();
 v1.MapAssessmentEndpoints();
 v1.MapAuditEndpoints();
 v1.MapModelAdminEndpoints();
+app.MapOrleansDashboard(DashboardRoute).RequireAuthorization(ApiRoles.AdminPolicy);
 
 app.Run();
 
 /// <summary>The entry point, public for the HTTP tests' WebApplicationFactory.</summary>
-public partial class Program;
+public partial class Program
+{
+    /// <summary>Where the Orleans Dashboard is served (admin keys only).</summary>
+    public const string DashboardRoute = "/dashboard";
+}

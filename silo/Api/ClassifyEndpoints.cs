@@ -76,7 +76,8 @@ internal static class ClassifyEndpoints
             return Problems.Validation(errors);
         }
         var lines = linesOf(request!);
-        var results = await grains.GetGrain<IRouterGrain>(IRouterGrain.Key).ClassifyAsync(lines, new ClassifyCallOptions(explain));
+        var answered = await grains.GetGrain<IRouterGrain>(IRouterGrain.Key).ClassifyAsync(new([.. lines]), new ClassifyCallOptions(explain));
+        var results = answered.Value;
         metrics.RecordClassified(results);
         Audit(audit, context, time, lines, results);
         return answer(results);

@@ -3,13 +3,13 @@ using HsActors.Abstractions.Audit;
 using HsActors.Abstractions.Grains;
 using HsActors.Abstractions.Models;
 using HsActors.Contracts.Models;
-using HsActors.Grains.Classification;
 using HsActors.Grains.Models;
 using HsActors.Grains.Retraining;
+using HsActors.Grains.Serving;
 
 namespace HsActors.Silo.Api;
 
-/// <summary>What the admin endpoints read and write: the registry, this silo's grains, the retraining scheduler and the optional audit trail.</summary>
+/// <summary>What the admin endpoints read and write: the registry (its pointer changes go through the chapter grains), this silo's model cache, the retraining scheduler and the optional audit trail.</summary>
 internal sealed class ModelAdministration(IServiceProvider services)
 {
     public IModelRegistry Registry { get; } = services.GetRequiredService<IModelRegistry>();
@@ -18,23 +18,21 @@ internal sealed class ModelAdministration(IServiceProvider services)
     public RetrainingScheduler? Scheduler { get; } = services.GetRequiredService<IModelStore>() is RegistryModelStore ? services.GetRequiredService<RetrainingScheduler>() : null;
 
     private readonly IAuditTrail? _audit = services.GetService<IAuditTrail>();
-    private readonly IGrainFactory _grains = services.GetRequiredService<IGrainFactory>();
-    private readonly ChapterGrainDirectory _chapters = services.GetRequiredService<ChapterGrainDirectory>();
-    private readonly ModelPointerFollower _follower = services.GetRequiredService<ModelPointerFollower>();
+    private readonly ModelCache _models = services.GetRequiredService<ModelCache>();
 
     public async Task<ModelChapterSummary> SummaryAsync(string chapter, StoredPointer? pointer)
     {
         ServedModelState? served = null;
         if (chapter == IModelStore.RouterKey)
         {
-            if (_follower.RouterActivated)
+            if (_models.RouterLoaded)
             {
-                served = ModelAdminViews.Served(await _grains.GetGrain<IRouterGrain>(IRouterGrain.Key).GetModelVersionsAsync());
+                served = ModelAdminViews.Served(_models.Versions());
             }
         }
-        else if (_chapters.IsActivated(chapter))
+        else if (_models.Has(chapter))
         {
-            served = ModelAdminViews.Served(await _grains.GetGrain<IChapterGrain>(chapter).GetStateAsync());
+            served = ModelAdminViews.Served((await _models.GetAsync(chapter)).State());
         }
         return ModelAdminViews.Summary(chapter, pointer, served, Scheduler?.Status(chapter));
     }

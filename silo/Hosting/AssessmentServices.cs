@@ -1,10 +1,10 @@
 using HsActors.Abstractions.Audit;
-using HsActors.Abstractions.Grains;
 using HsActors.Abstractions.Overrides;
 using HsActors.Abstractions.Streaming;
 using HsActors.Grains.Assessments;
 using HsActors.Grains.Audit;
 using HsActors.Grains.Overrides;
+using HsActors.Grains.Serving;
 using HsActors.Silo.Api;
 using HsActors.Streaming.LocalLog;
 using HsActors.Streaming.RabbitMq;
@@ -35,7 +35,7 @@ internal static class AssessmentServices
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditLog>());
         services.AddSingleton(sp => new OverrideProjection(
-            sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<IOverrideStore>(),
+            sp.GetRequiredService<ModelCache>(), sp.GetRequiredService<IOverrideStore>(),
             sp.GetRequiredService<IOptions<AssessmentIngressOptions>>().Value.Assessments.OverridesPerImporter));
         services.AddSingleton(sp => new ImporterAssessmentProjection(sp.GetRequiredService<IGrainFactory>()));
         services.AddSingleton(sp => new AssessmentRequestValidator(

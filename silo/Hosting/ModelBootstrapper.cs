@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using HsActors.Abstractions.Grains;
 using HsActors.Classification.ModelFiles;
 using HsActors.Classification.Training;
 using HsActors.Corpus;
 using HsActors.Grains.Models;
+using HsActors.Grains.Serving;
 using HsActors.Nomenclature;
 using Microsoft.Extensions.Options;
 
@@ -13,11 +13,11 @@ namespace HsActors.Silo.Hosting;
 /// <summary>
 /// Start-up in the background so health answers at once: when the model store has no model, trains one from the
 /// bundled corpus into the model directory (unless one is there already) and publishes it into the model registry
-/// as the first version of the router and every chapter (created by "bootstrap", promoted); then activates the router
-/// grain. Readiness follows each step.
+/// as the first version of the router and every chapter (created by "bootstrap", promoted); then loads the router into
+/// the model cache. Readiness follows each step.
 /// </summary>
 internal sealed class ModelBootstrapper(
-    IOptions<SiloOptions> options, IOptions<ModelLifecycleSettings> lifecycle, IModelStore store, IGrainFactory grains, ModelPointerFollower follower,
+    IOptions<SiloOptions> options, IOptions<ModelLifecycleSettings> lifecycle, IModelStore store, ModelCache cache,
     SiloReadiness readiness, ILogger<ModelBootstrapper> logger)
     : BackgroundService
 {
@@ -43,8 +43,8 @@ internal sealed class ModelBootstrapper(
                 }
             }
             readiness.Set(SiloState.Loading, $"Loading the router model from {store.Describe()}.");
-            var versions = await grains.GetGrain<IRouterGrain>(IRouterGrain.Key).GetModelVersionsAsync();
-            follower.RouterActivated = true;
+            await cache.LoadRouterAsync(stoppingToken);
+            var versions = cache.Versions();
             if (store is RegistryModelStore models && lifecycle.Value.LoadChaptersBeforeReady)
             {
                 await LoadChaptersAsync(models, stoppingToken);
@@ -74,11 +74,11 @@ internal sealed class ModelBootstrapper(
             {
                 try
                 {
-                    await grains.GetGrain<IChapterGrain>(chapter).GetStateAsync();
+                    await cache.GetAsync(chapter);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // The chapter grain reports its own fault; the first line routed to it tries again.
+                    // The chapter reports its own fault; the first line routed to it tries again.
                     logger.LogWarning(e, "Chapter {Chapter} could not be loaded at start-up.", chapter);
                 }
             });

@@ -3,7 +3,8 @@ using HsActors.Abstractions.Blobs;
 using HsActors.Abstractions.Models;
 using HsActors.Abstractions.Retraining;
 using HsActors.Abstractions.Streaming;
-using HsActors.Grains.Classification;
+using HsActors.Grains;
+using HsActors.Grains.Serving;
 using HsActors.Grains.Models;
 using HsActors.Grains.Retraining;
 using HsActors.ModelRegistry;
@@ -17,8 +18,8 @@ using Microsoft.Extensions.Options;
 namespace HsActors.Silo.Hosting;
 
 /// <summary>
-/// Versioned models and their lifecycle: the blob store and model registry the grains serve from, the pointer
-/// follower, and the per-chapter retrainer fed by the assessment stream.
+/// Versioned models and their lifecycle: the blob store and model registry the silo serves from, the pointer
+/// owners' registry, the backstop poll, and the per-chapter retrainer fed by the assessment stream.
 /// </summary>
 internal static class ModelLifecycleServices
 {
@@ -31,12 +32,14 @@ internal static class ModelLifecycleServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RetrainingOptions>>().Value);
 
         services.AddSingleton<IBlobStore>(CreateBlobStore);
-        services.AddSingleton<IModelRegistry>(sp => new BlobModelRegistry(sp.GetRequiredService<IBlobStore>()));
-        services.AddSingleton<IModelStore>(sp => new RegistryModelStore(sp.GetRequiredService<IModelRegistry>(), Describe(sp)));
+        // The chapter grains write the pointers through the registry itself; everything else reaches it through them.
+        services.AddKeyedSingleton<IModelRegistry>(ChapterGrain.PointerRegistryKey, (sp, _) => new BlobModelRegistry(sp.GetRequiredService<IBlobStore>()));
+        services.AddSingleton<IModelRegistry>(sp => new ChapterGrainRegistry(
+            sp.GetRequiredKeyedService<IModelRegistry>(ChapterGrain.PointerRegistryKey), sp.GetRequiredService<IGrainFactory>()));
+        services.AddSingleton<IModelStore>(sp => new RegistryModelStore(sp.GetRequiredKeyedService<IModelRegistry>(ChapterGrain.PointerRegistryKey), Describe(sp)));
         services.AddSingleton(sp => new ModelPointerFollower(
-            sp.GetRequiredService<IModelStore>(), sp.GetRequiredService<ChapterGrainDirectory>(), sp.GetRequiredService<HsActors.Abstractions.Grains.IGrainFactory>(),
-            sp.GetRequiredService<IOptions<ModelLifecycleSettings>>().Value.PollInterval, sp.GetRequiredService<ILogger<ModelPointerFollower>>()));
-        services.AddHostedService<ModelPointerFollowerService>();
+            sp.GetRequiredService<ModelCache>(), sp.GetRequiredService<IOptions<ModelLifecycleSettings>>().Value.PollInterval,
+            sp.GetRequiredService<ILogger<ModelPointerFollower>>()));
 
         // The assessment stream the retrainers read is the one AddAssessmentIngress registers (local log or RabbitMQ).
         services.TryAddSingleton(CreateOwnership);

@@ -7,8 +7,11 @@ public sealed class ModelLifecycleSettings
     public const string AzureBlobSection = "HsActors:AzureBlob";
     public const string RetrainingSection = "HsActors:Retraining";
 
-    /// <summary>How often the chapter pointers are polled; a change is served within about this long plus the load.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>
+    /// How often the pointers are polled as a backstop: changes are pushed to every silo by the pointer hub within a
+    /// second, and the poll only covers a notice lost while the hub's activation moved.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Load every chapter model of the registry before the silo reports ready, for a first request as fast as the

@@ -13,6 +13,9 @@ public sealed class PrometheusExporter : IDisposable
 {
     private static readonly double[] LatencyBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+    private const string OrleansMeter = "Microsoft.Orleans";
+    private const string OrleansActivations = "orleans-catalog-activations";
+
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<Instrument, Series> _series = new();
     private readonly Lock _scrape = new();
@@ -21,7 +24,8 @@ public sealed class PrometheusExporter : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (ReferenceEquals(instrument.Meter, metrics.Meter))
+            // Orleans' own activation count stands for "grain activations": the runtime counts them, not us.
+            if (ReferenceEquals(instrument.Meter, metrics.Meter) || (instrument.Meter.Name == OrleansMeter && instrument.Name == OrleansActivations))
             {
                 listener.EnableMeasurementEvents(instrument, _series.GetOrAdd(instrument, i => new Series(i)));
             }

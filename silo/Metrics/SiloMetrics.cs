@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using HsActors.Contracts;
-using HsActors.Grains.Classification;
-using HsActors.Grains.Runtime;
+using HsActors.Grains.Serving;
 using HsActors.Silo.Hosting;
 
 namespace HsActors.Silo.Metrics;
@@ -18,18 +17,15 @@ public sealed class SiloMetrics : IDisposable
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _lines;
 
-    public SiloMetrics(SiloReadiness readiness, ChapterGrainDirectory chapters, GrainRuntime runtime)
+    public SiloMetrics(SiloReadiness readiness, ModelCache models)
     {
         Meter = new Meter(MeterName);
         _requests = Meter.CreateCounter<long>("hsactors.http.requests", description: "HTTP requests by endpoint and status code.");
         _duration = Meter.CreateHistogram<double>("hsactors.http.request.duration", unit: "s", description: "HTTP request latency by endpoint.");
         _lines = Meter.CreateCounter<long>("hsactors.classified.lines", description: "Classified lines by the chapter of their top recommendation.");
         Meter.CreateObservableGauge("hsactors.ready", () => readiness.IsReady ? 1 : 0, description: "1 when the model is loaded and classification is served.");
-        Meter.CreateObservableGauge("hsactors.model.version", () => ModelVersions(readiness, chapters),
+        Meter.CreateObservableGauge("hsactors.model.version", () => ModelVersions(readiness, models),
             description: "1 for each model version in service, labelled by model (router or chapter) and version.");
-        Meter.CreateObservableGauge("hsactors.grain.activations", () => runtime.Tables.Select(t =>
-            new Measurement<int>(t.ActivationCount, new KeyValuePair<string, object?>("grain", t.GrainType.Name))),
-            description: "Live grain activations by grain class.");
         Meter.CreateObservableCounter("hsactors.process.cpu", () => Environment.CpuUsage.TotalTime.TotalSeconds, unit: "s",
             description: "CPU time the silo process has used (user and system), for CPU cost per request under load.");
     }
@@ -60,17 +56,17 @@ public sealed class SiloMetrics : IDisposable
 
     public void Dispose() => Meter.Dispose();
 
-    private static IEnumerable<Measurement<int>> ModelVersions(SiloReadiness readiness, ChapterGrainDirectory chapters)
+    private static IEnumerable<Measurement<int>> ModelVersions(SiloReadiness readiness, ModelCache models)
     {
         if (readiness.RouterVersion is { } router)
         {
             yield return Version("router", router);
         }
-        foreach (var chapter in chapters.Active)
+        foreach (var chapter in models.Loaded)
         {
             if (chapter.Current is { } current)
             {
-                yield return Version(chapter.Key, current.Metadata.Version);
+                yield return Version(chapter.Chapter.Digits, current.Metadata.Version);
             }
         }
     }

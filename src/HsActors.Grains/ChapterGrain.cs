@@ -1,130 +1,61 @@
 using HsActors.Abstractions.Grains;
-using HsActors.Grains.Models;
-using HsActors.Grains.Runtime;
-using HsActors.Learning;
-using HsActors.Nomenclature;
+using HsActors.Abstractions.Models;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace HsActors.Grains;
 
 /// <summary>
-/// Holds what one chapter serves: the active version, a canary taking a stable share of request keys, and a shadow
-/// compared off the response path. Readers take <see cref="Serving"/> without a turn; a refresh loads the versions the
-/// pointer names inside a turn and replaces the snapshot in one volatile write, so a line being ranked keeps the
-/// version it started with and no request fails during a swap. A version that fails to load is refused: the previous
-/// snapshot keeps serving and the fault is reported.
+/// The one writer of a chapter's (or the router's) model pointer in the cluster. The pointer document in blob storage
+/// stays the durable record and every change is a compare-and-swap on it, so the grain keeps no state of its own: an
+/// activation that moves to another silo after a crash simply goes on from the document. Changes to one pointer are
+/// applied one at a time (one turn each), then announced to every silo through the pointer hub.
 /// </summary>
-public sealed class ChapterGrain(IModelStore store, TimeProvider time, ILogger<ChapterGrain> logger) : Grain, IChapterGrain
+public sealed class ChapterGrain([FromKeyedServices(ChapterGrain.PointerRegistryKey)] IModelRegistry registry, ILogger<ChapterGrain> logger)
+    : Grain, IChapterGrain
 {
-    private volatile ChapterServing _serving = ChapterServing.None(time.GetUtcNow());
-    private volatile ModelLoadFault? _fault;
-    private ShadowComparer? _shadow;
+    /// <summary>The service key of the registry the pointer owners write through (everyone else gets <see cref="Models.ChapterGrainRegistry"/>).</summary>
+    public const string PointerRegistryKey = "pointer-owners";
 
-    /// <summary>The current snapshot; <see cref="ChapterServing.Active"/> is null when the chapter has no model.</summary>
-    public ChapterServing Serving => _serving;
-
-    /// <summary>The active version; null before activation or when the chapter has no model.</summary>
-    public VersionedChapter? Current => _serving.Active?.Chapter;
-
-    public HsCode Chapter => HsCode.Parse(Key);
-
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public async Task<PointerEditResult> EditPointerAsync(PointerEditRequest request)
     {
-        if (!HsCode.TryParse(Key, out var chapter) || chapter.Level != 2)
-        {
-            throw new ArgumentException($"A chapter grain's key is a two-digit chapter, not '{Key}'.");
-        }
-        await LoadAsync(firstLoad: true, cancellationToken).ConfigureAwait(false);
-    }
-
-    public override async Task OnDeactivateAsync(CancellationToken cancellationToken)
-    {
-        if (_shadow is not null)
-        {
-            await _shadow.DisposeAsync().ConfigureAwait(false);
-            _shadow = null;
-        }
-    }
-
-    public Task<ChapterModelState> GetStateAsync() => Task.FromResult(State());
-
-    public async Task<ChapterModelState> RefreshAsync()
-    {
-        await LoadAsync(firstLoad: false, CancellationToken.None).ConfigureAwait(false);
-        return State();
-    }
-
-    /// <summary>Hot path: hands the line to the shadow comparison when this chapter has a shadow; never blocks.</summary>
-    public void OfferShadow(in SparseVector features)
-    {
-        if (_serving.Shadow is not null)
-        {
-            _shadow?.Offer(features);
-        }
-    }
-
-    private async Task LoadAsync(bool firstLoad, CancellationToken cancellationToken)
-    {
-        var before = _serving;
-        var stored = await store.ReadPointerAsync(Key, cancellationToken).ConfigureAwait(false);
-        if (!firstLoad && stored?.ETag == before.ETag)
-        {
-            return;
-        }
-        if (stored is null || stored.Pointer.ActiveVersion is null)
-        {
-            _serving = ChapterServing.None(time.GetUtcNow());
-            return;
-        }
-        var pointer = stored.Pointer;
-        var loading = "";
+        ArgumentNullException.ThrowIfNull(request);
+        var key = this.GetPrimaryKeyString();
+        PointerUpdate update;
         try
         {
-            loading = pointer.ActiveVersion;
-            var active = await LoadVersionAsync(before, pointer.ActiveVersion, cancellationToken).ConfigureAwait(false);
-            loading = pointer.CanaryVersion ?? "";
-            var canary = pointer.CanaryVersion is { } c ? await LoadVersionAsync(before, c, cancellationToken).ConfigureAwait(false) : null;
-            loading = pointer.ShadowVersion ?? "";
-            var shadow = pointer.ShadowVersion is { } s ? await LoadVersionAsync(before, s, cancellationToken).ConfigureAwait(false) : null;
-            _serving = new ChapterServing(active, canary, pointer.CanaryPercent, shadow, stored.ETag, pointer.Revision, time.GetUtcNow());
-            _fault = null;
+            update = await ApplyAsync(key, request);
         }
-        catch (Exception e) when (VersionLoader.IsRefusal(e))
+        catch (Exception e) when (PointerEditResult.Refused(e) is { } refused)
         {
-            _fault = VersionLoader.Fault(loading, e, time.GetUtcNow());
-            logger.LogError(e, "Chapter {Chapter} refused model version {Version} (pointer revision {Revision}); it keeps serving {Serving}.",
-                Key, loading, pointer.Revision, before.Active?.Name ?? "nothing");
-            if (firstLoad)
-            {
-                _serving = ChapterServing.None(time.GetUtcNow());
-            }
-            return;
+            return refused;
         }
-        if (_serving.Shadow is not null)
+        try
         {
-            _shadow ??= new ShadowComparer(() => _serving);
+            await GrainFactory.GetGrain<IModelPointerHubGrain>(IModelPointerHubGrain.Key).PublishAsync(key, update.Pointer.Revision);
         }
-        if (!firstLoad)
+        catch (Exception e)
         {
-            logger.LogInformation("Chapter {Chapter} now serves {Active} (canary {Canary} at {Percent} %, shadow {Shadow}; pointer revision {Revision}).",
-                Key, pointer.ActiveVersion, pointer.CanaryVersion ?? "none", pointer.CanaryPercent, pointer.ShadowVersion ?? "none", pointer.Revision);
+            // The change is durable; the silos' backstop poll finds it even when the notice could not be sent.
+            logger.LogWarning(e, "Pointer {Key} changed to revision {Revision}, but the notice to the silos failed.", key, update.Pointer.Revision);
         }
+        return PointerEditResult.Succeeded(update);
     }
 
-    private async Task<ServedVersion> LoadVersionAsync(ChapterServing loaded, string name, CancellationToken cancellationToken) =>
-        loaded.Find(name) ?? new ServedVersion(name, await store.ReadChapterAsync(Chapter, name, cancellationToken).ConfigureAwait(false));
-
-    private ChapterModelState State()
+    private Task<PointerUpdate> ApplyAsync(string key, PointerEditRequest r) => r.Action switch
     {
-        var serving = _serving;
-        return new ChapterModelState(Key, serving.Active?.Chapter.Metadata.Version, serving.Active is null ? null : serving.LoadedAt)
-        {
-            CanaryVersion = serving.Canary?.Name,
-            CanaryPercent = serving.Canary is null ? 0 : serving.CanaryPercent,
-            ShadowVersion = serving.Shadow?.Name,
-            PointerRevision = serving.Revision,
-            Fault = _fault,
-            Shadow = _shadow?.Agreement(serving),
-        };
-    }
+        PointerAction.Promote => registry.PromoteAsync(key, Required(r.Version), r.By, r.ExpectedETag, r.Reason),
+        PointerAction.AutoPromote => registry.AutoPromoteAsync(key, Required(r.Version), r.By, r.ExpectedETag, r.Reason),
+        PointerAction.Rollback => registry.RollbackAsync(key, r.Version, r.By, r.ExpectedETag, r.Reason),
+        PointerAction.SetCanary => registry.SetCanaryAsync(key, Required(r.Version), r.CanaryPercent ?? 0, r.By, r.ExpectedETag, r.Reason),
+        PointerAction.ClearCanary => registry.ClearCanaryAsync(key, r.By, r.ExpectedETag, r.Reason),
+        PointerAction.SetShadow => registry.SetShadowAsync(key, Required(r.Version), r.By, r.ExpectedETag, r.Reason),
+        PointerAction.ClearShadow => registry.ClearShadowAsync(key, r.By, r.ExpectedETag, r.Reason),
+        PointerAction.Pin => registry.PinAsync(key, r.Reason ?? "", r.By, r.ExpectedETag),
+        PointerAction.Unpin => registry.UnpinAsync(key, r.By, r.ExpectedETag, r.Reason),
+        _ => throw new ArgumentOutOfRangeException(nameof(r), r.Action, "Unknown pointer action."),
+    };
+
+    private static string Required(string? version) =>
+        version ?? throw new ArgumentException("This pointer change names a version.", nameof(version));
 }

@@ -134,6 +134,10 @@ public sealed class SiloCluster : IAsyncLifetime
         ["HsActors:AzureBlob:Container"] = ModelContainer,
         ["HsActors:Retraining:MinAssessments"] = MinAssessments.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["HsActors:Retraining:CheckInterval"] = "00:00:00.200",
+        // Each silo process is its own Orleans cluster of one until the cluster mode joins them: pointer changes reach
+        // the other silos through the poll.
+        ["HsActors:Orleans:SiloPort"] = "0",
+        ["HsActors:Models:PollInterval"] = "00:00:00.250",
         ["HsActors:Retraining:MaxDelay"] = "01:00:00",
         // The router is not what these tests retrain; chapters are.
         ["HsActors:Retraining:RouterMinAssessments"] = "1000000",

@@ -81,6 +81,25 @@ public sealed class ModelPointerTests(SmallModel model, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task A_promotion_is_pushed_to_the_model_cache_within_a_second_without_waiting_for_the_poll()
+    {
+        // The backstop poll is an hour: only the chapter grain's notice through the pointer hub can deliver the change.
+        await using var silo = await LifecycleSilo.StartAsync(model, new Dictionary<string, string?> { ["HsActors:Models:PollInterval"] = "01:00:00" });
+        await silo.PublishCopyAsync("40", "v2");
+        await silo.WarmAsync(Tyres);
+        // The hub subscription starts once the silo is ready; let its first subscribe land.
+        await Eventually.UntilAsync(() => Task.FromResult(silo.Factory.Services.GetRequiredService<Grains.Serving.ModelPointerSubscription>().Subscribed),
+            subscribed => subscribed, "the pointer subscription");
+
+        var clock = Stopwatch.StartNew();
+        var promote = await silo.Admin.PostAsync("/v1/admin/models/40/promote", Json.Body(new { version = "v2" }));
+        Assert.Equal(200, (int)promote.StatusCode);
+        await Eventually.UntilAsync(async () => LifecycleSilo.VersionOf(await silo.ClassifyAsync(Tyres), "40"), v => v == "v2", "v2 to answer", TimeSpan.FromSeconds(5));
+        output.WriteLine($"pushed pointer change served after {clock.Elapsed.TotalMilliseconds:0} ms");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"served after {clock.Elapsed.TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
     public async Task A_canary_answers_exactly_the_request_keys_whose_bucket_falls_under_its_percentage()
     {
         await using var silo = await LifecycleSilo.StartAsync(model);

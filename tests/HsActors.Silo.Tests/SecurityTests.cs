@@ -26,6 +26,22 @@ public sealed class SecurityTests(SmallModel model) : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(null, 401)]
+    [InlineData(TestKeys.Hub, 403)]
+    [InlineData(TestKeys.Officer, 403)]
+    [InlineData(TestKeys.Admin, 200)]
+    public async Task The_Orleans_dashboard_is_for_admin_keys_only(string? key, int expected)
+    {
+        var response = await _silo.ClientWithKey(key).GetAsync(Program.DashboardRoute + "/");
+
+        Assert.Equal(expected, (int)response.StatusCode);
+        if (expected == 200)
+        {
+            Assert.Contains("html", response.Content.Headers.ContentType?.MediaType ?? "", StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Theory]
     [InlineData(TestKeys.Hub, "POST", "/v1/classify", 200)]
     [InlineData(TestKeys.Hub, "POST", "/v1/classify/batch", 200)]
     [InlineData(TestKeys.Hub, "GET", "/v1/nomenclature/0901", 403)]

@@ -22,6 +22,8 @@ public sealed class SiloFactory(string modelDirectory, string dataDirectory, IRe
     {
         // Settings that Program reads while it registers services (which backends to use) must be there before the
         // app configuration below is applied, which happens only when the host is built: UseSetting passes them early.
+        // Many silos run in this process at once: each takes a free port (read while Orleans is configured, so early too).
+        builder.UseSetting("HsActors:Orleans:SiloPort", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -44,6 +44,7 @@ public sealed class SiloProcess : IDisposable
         {
             ["HsActors:DataDirectory"] = dataDirectory,
             ["HsActors:ModelDirectory"] = modelDirectory,
+            ["HsActors:Orleans:SiloPort"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in TestKeys.Configuration())

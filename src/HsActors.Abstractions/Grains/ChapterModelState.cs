@@ -1,6 +1,6 @@
 namespace HsActors.Abstractions.Grains;
 
-/// <summary>What a chapter grain serves now, as seen by this silo.</summary>
+/// <summary>What this silo's model cache serves for one chapter now.</summary>
 /// <param name="Version">Null when the chapter has no model (no training rows reached it).</param>
 public sealed record ChapterModelState(string Chapter, string? Version, DateTimeOffset? LoadedAt)
 {

@@ -1,4 +1,5 @@
 namespace HsActors.Abstractions.Grains;
 
 /// <param name="Explain">False skips the per-recommendation term explanations (hubs that only want codes, faster).</param>
-public sealed record ClassifyCallOptions(bool Explain = true);
+[GenerateSerializer, Immutable, Alias("hsactors.classify-options")]
+public sealed record ClassifyCallOptions([property: Id(0)] bool Explain = true);

@@ -1,15 +1,16 @@
+using HsActors.Abstractions.Models;
+
 namespace HsActors.Abstractions.Grains;
 
 /// <summary>
-/// One HS chapter ("01".."99"): holds the chapter's active model version (and its canary and shadow versions).
-/// Classification reads the models without taking a turn; a refresh is a turn that loads what the pointer names and
-/// swaps atomically, so in-flight reads finish on the old versions.
+/// The owner of one model pointer (key: a two-digit chapter, or "router"): one activation in the cluster, and the only
+/// writer of the pointer document, which stays in blob storage as the durable record and is changed by compare-and-swap.
+/// After each change it tells every silo through the <see cref="IModelPointerHubGrain"/>.
 /// </summary>
+[Alias("hsactors.chapter")]
 public interface IChapterGrain : IGrainWithStringKey
 {
-    [ReadOnly]
-    Task<ChapterModelState> GetStateAsync();
-
-    /// <summary>Re-reads the chapter's pointer and loads what changed; a version that fails its checksum is refused and reported.</summary>
-    Task<ChapterModelState> RefreshAsync();
+    /// <summary>Applies one administrative or automatic change; a refusal comes back as <see cref="PointerEditResult.Failure"/>.</summary>
+    [Alias("edit")]
+    Task<PointerEditResult> EditPointerAsync(PointerEditRequest request);
 }

@@ -1,4 +1,5 @@
 namespace HsActors.Abstractions.Grains;
 
-/// <summary>A version a chapter refused to load, and why; the chapter keeps serving what it served before.</summary>
-public sealed record ModelLoadFault(string Version, string Reason, DateTimeOffset At);
+/// <summary>A version a silo refused to load, and why; it keeps serving what it served before.</summary>
+[GenerateSerializer, Immutable, Alias("hsactors.model-load-fault")]
+public sealed record ModelLoadFault([property: Id(0)] string Version, [property: Id(1)] string Reason, [property: Id(2)] DateTimeOffset At);

@@ -10,7 +10,11 @@ public sealed class ModelVersionCorruptedException : ModelRegistryException
         : base(chapter, $"Model version '{version}' of chapter '{chapter}' is corrupted and refused: {detail}", innerException)
     {
         Version = version;
+        Detail = detail;
     }
 
     public string Version { get; }
+
+    /// <summary>Why, without the chapter and version (which the message adds).</summary>
+    public string Detail { get; }
 }

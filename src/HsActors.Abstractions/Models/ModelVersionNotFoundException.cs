@@ -7,7 +7,11 @@ public sealed class ModelVersionNotFoundException : ModelRegistryException
         : base(chapter, $"Model version '{version}' of chapter '{chapter}' cannot be used: {detail}")
     {
         Version = version;
+        Detail = detail;
     }
 
     public string Version { get; }
+
+    /// <summary>Why, without the chapter and version (which the message adds).</summary>
+    public string Detail { get; }
 }

@@ -3,4 +3,5 @@ using HsActors.Abstractions.Blobs;
 namespace HsActors.Abstractions.Models;
 
 /// <summary>A pointer as read, with the etag to pass back as the expected etag of a change.</summary>
-public sealed record StoredPointer(ChapterPointer Pointer, BlobETag ETag);
+[GenerateSerializer, Immutable, Alias("hsactors.stored-pointer")]
+public sealed record StoredPointer([property: Id(0)] ChapterPointer Pointer, [property: Id(1)] BlobETag ETag);

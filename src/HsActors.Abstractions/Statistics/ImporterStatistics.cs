@@ -7,26 +7,37 @@ namespace HsActors.Abstractions.Statistics;
 /// An importer's statistics as an immutable snapshot: <see cref="Apply"/> returns a new one, so a grain can hand its
 /// current snapshot to concurrent readers while a write turn builds the next.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("hsactors.importer-statistics")]
 public sealed record ImporterStatistics
 {
+    [Id(0)]
     public required string ImporterId { get; init; }
 
+    [Id(1)]
     public long Declarations { get; init; }
 
+    [Id(2)]
     public long Assessments { get; init; }
 
+    [Id(3)]
     public long Corrections { get; init; }
 
+    [Id(4)]
     public DateTimeOffset? FirstSeen { get; init; }
 
+    [Id(5)]
     public DateTimeOffset? LastSeen { get; init; }
 
+    [Id(6)]
     public IReadOnlyDictionary<string, KeyTally> Codes { get; init; } = EmptyTallies;
 
+    [Id(7)]
     public IReadOnlyDictionary<string, KeyTally> Chapters { get; init; } = EmptyTallies;
 
+    [Id(8)]
     public IReadOnlyDictionary<string, KeyTally> Agents { get; init; } = EmptyTallies;
 
+    [Id(9)]
     public IReadOnlyDictionary<string, KeyTally> OriginCountries { get; init; } = EmptyTallies;
 
     /// <summary>
@@ -34,6 +45,7 @@ public sealed record ImporterStatistics
     /// assessments in offset order, so an entry at or below this mark was already counted: it is the mark, stored
     /// atomically with the counts it guards, that makes assessment counting exactly-once across crashes.
     /// </summary>
+    [Id(10)]
     public long? AssessmentStreamOffset { get; init; }
 
     /// <summary>Codes counted, i.e. declarations that carried a valid declared code.</summary>

@@ -1,6 +1,6 @@
-using HsActors.Abstractions.Grains;
 using HsActors.Abstractions.Overrides;
 using HsActors.Abstractions.Streaming;
+using HsActors.Grains.Serving;
 
 namespace HsActors.Grains.Assessments;
 
@@ -9,7 +9,7 @@ namespace HsActors.Grains.Assessments;
 /// cleanses it. Upserts are idempotent and the newest assessment wins, so the same assessment may be applied by the
 /// request that accepted it and again by the stream consumer that replays it after a restart.
 /// </summary>
-public sealed class OverrideProjection(IGrainFactory grains, IOverrideStore overrides, bool perImporter)
+public sealed class OverrideProjection(ModelCache models, IOverrideStore overrides, bool perImporter)
 {
     /// <summary>The consumer name under which the stream position is saved.</summary>
     public const string ConsumerName = "overrides";
@@ -21,7 +21,7 @@ public sealed class OverrideProjection(IGrainFactory grains, IOverrideStore over
     public async Task<OfficerOverride?> ApplyAsync(AssessmentRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var normalized = await grains.GetGrain<IRouterGrain>(IRouterGrain.Key).NormalizeDescriptionAsync(record.Description).ConfigureAwait(false);
+        var normalized = models.Classifier.Clean(record.Description);
         if (normalized.Length == 0)
         {
             // Nothing of the text survives cleansing: as a key it would match every other such line.

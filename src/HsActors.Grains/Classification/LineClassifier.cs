@@ -5,6 +5,7 @@ using HsActors.Classification.Hierarchy;
 using HsActors.Classification.Importers;
 using HsActors.Contracts;
 using HsActors.Grains.Models;
+using HsActors.Grains.Serving;
 using HsActors.Learning;
 using HsActors.Nomenclature;
 using ContractChapter = HsActors.Contracts.ChapterProbability;
@@ -12,7 +13,7 @@ using ContractChapter = HsActors.Contracts.ChapterProbability;
 namespace HsActors.Grains.Classification;
 
 /// <summary>
-/// One validated line → its full answer: ranking by the hierarchy over the chapter grains' active versions,
+/// One validated line → its full answer: ranking by the hierarchy over the chapters this silo serves,
 /// optional importer-history re-ranking, labels, explanations, the declared-code check and the versions used.
 /// Thread-safe: everything per line lives on the stack or in per-line objects.
 /// </summary>
@@ -21,12 +22,12 @@ internal sealed class LineClassifier
     private const string RouterVersionKey = "router";
 
     private readonly VersionedRouter _router;
-    private readonly ChapterGrainDirectory _chapters;
+    private readonly ModelCache _chapters;
     private readonly NomenclatureLabels _labels;
     private readonly ClassificationOptions _options;
     private readonly DeclaredCodeJudge _judge;
 
-    public LineClassifier(VersionedRouter router, ChapterGrainDirectory chapters, NomenclatureLabels labels, ClassificationOptions options)
+    public LineClassifier(VersionedRouter router, ModelCache chapters, NomenclatureLabels labels, ClassificationOptions options)
     {
         _router = router;
         _chapters = chapters;

@@ -1,5 +1,6 @@
 using HsActors.Classification.Hierarchy;
 using HsActors.Grains.Models;
+using HsActors.Grains.Serving;
 using HsActors.Learning;
 using HsActors.Nomenclature;
 
@@ -10,9 +11,9 @@ namespace HsActors.Grains.Classification;
 /// else the active one — and keeps it, so the ranking, the declared-code check, the explanations and the reported
 /// model versions all describe the same version even if a swap lands mid-line. One thread per instance.
 /// </summary>
-internal sealed class PinnedChapterModels(ChapterGrainDirectory directory, string requestKey) : IChapterModelSource
+internal sealed class PinnedChapterModels(ModelCache models, string requestKey) : IChapterModelSource
 {
-    private readonly List<(HsCode Chapter, VersionedChapter? Version, ChapterGrain Grain, bool Canary)> _pinned = new(4);
+    private readonly List<(HsCode Chapter, VersionedChapter? Version, ChapterSlot Slot, bool Canary)> _pinned = new(4);
 
     public IEnumerable<(HsCode Chapter, VersionedChapter? Version)> Pinned => _pinned.Select(p => (p.Chapter, p.Version));
 
@@ -29,10 +30,10 @@ internal sealed class PinnedChapterModels(ChapterGrainDirectory directory, strin
                 return pinned.Version;
             }
         }
-        var grain = directory.GetActivated(chapter);
-        var serving = grain.Serving;
+        var slot = models.GetLoaded(chapter);
+        var serving = slot.Serving;
         var chosen = serving.Choose(requestKey);
-        _pinned.Add((chapter, chosen?.Chapter, grain, chosen is not null && !ReferenceEquals(chosen, serving.Active)));
+        _pinned.Add((chapter, chosen?.Chapter, slot, chosen is not null && !ReferenceEquals(chosen, serving.Active)));
         return chosen?.Chapter;
     }
 
@@ -43,7 +44,7 @@ internal sealed class PinnedChapterModels(ChapterGrainDirectory directory, strin
         {
             if (!pinned.Canary && pinned.Version is not null)
             {
-                pinned.Grain.OfferShadow(features);
+                pinned.Slot.OfferShadow(features);
             }
         }
     }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using HsActors.Classification.Training;
+using StableHash = HsActors.Classification.Training.StableHash;
 
 namespace HsActors.Grains.Retraining;
 

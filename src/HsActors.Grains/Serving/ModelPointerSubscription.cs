@@ -1,0 +1,64 @@
+using HsActors.Abstractions.Grains;
+using Microsoft.Extensions.Logging;
+
+namespace HsActors.Grains.Serving;
+
+/// <summary>
+/// This silo's subscription to the pointer hub: an observer that refreshes the model cache when a pointer changes,
+/// renewed every <see cref="RenewEvery"/> so that the hub's activation, wherever it lives and however often it moves,
+/// always knows this silo.
+/// </summary>
+public sealed class ModelPointerSubscription(IGrainFactory grains, ModelPointerFollower follower, ILogger<ModelPointerSubscription> logger)
+    : IModelPointerObserver
+{
+    public static readonly TimeSpan RenewEvery = IModelPointerHubGrain.SubscriptionLifetime / 3;
+
+    private volatile bool _subscribed;
+
+    /// <summary>True once the hub has acknowledged a subscription (for readiness checks and tests).</summary>
+    public bool Subscribed => _subscribed;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var self = grains.CreateObjectReference<IModelPointerObserver>(this);
+        var hub = grains.GetGrain<IModelPointerHubGrain>(IModelPointerHubGrain.Key);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await hub.SubscribeAsync(self).WaitAsync(cancellationToken).ConfigureAwait(false);
+                    _subscribed = true;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Subscribing to model pointer changes failed; the poll covers them until the next renewal.");
+                }
+                await Task.Delay(RenewEvery, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            try
+            {
+                await hub.UnsubscribeAsync(self).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                logger.LogDebug(e, "Unsubscribing from model pointer changes failed at shutdown; the subscription expires by itself.");
+            }
+            grains.DeleteObjectReference<IModelPointerObserver>(self);
+        }
+    }
+
+    public Task PointerChangedAsync(string key, long revision)
+    {
+        logger.LogDebug("Pointer {Key} changed to revision {Revision}.", key, revision);
+        _ = follower.RefreshAsync(key, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+}
