@@ -72,8 +72,7 @@ internal static class ModelLifecycleServices
         var azure = services.GetRequiredService<IOptions<AzureBlobSettings>>().Value;
         if (azure.IsConfigured)
         {
-            return new AzureBlobStore(new HttpClient { Timeout = TimeSpan.FromSeconds(100) },
-                new AzureBlobStoreOptions { ConnectionString = azure.ResolvedConnectionString, ContainerName = azure.Container });
+            return AzureBlobStore.Create(azure.ToStoreOptions());
         }
         return new FileSystemBlobStore(Path.Combine(services.GetRequiredService<IOptions<SiloOptions>>().Value.ResolvedDataDirectory, "registry"));
     }

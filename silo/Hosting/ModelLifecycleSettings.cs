@@ -1,3 +1,5 @@
+using HsActors.Storage.AzureBlob;
+
 namespace HsActors.Silo.Hosting;
 
 /// <summary>The <c>HsActors:Models</c> and <c>HsActors:AzureBlob</c> settings: where model versions live and how fast pointers are followed.</summary>
@@ -25,8 +27,9 @@ public sealed class ModelLifecycleSettings
 }
 
 /// <summary>
-/// Azure Blob storage for model versions: a connection string, or account name, key and endpoint. Unset = the
-/// embedded file-system store under the data directory.
+/// Azure Blob storage for model versions: a connection string, or account name, key and endpoint, or an https endpoint
+/// alone (then DefaultAzureCredential: managed or workload identity, environment, Azure CLI). Unset = the embedded
+/// file-system store under the data directory.
 /// </summary>
 public sealed class AzureBlobSettings
 {
@@ -41,9 +44,16 @@ public sealed class AzureBlobSettings
 
     public string Container { get; set; } = "hsactors-models";
 
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString) || !string.IsNullOrWhiteSpace(AccountName);
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString) || !string.IsNullOrWhiteSpace(AccountName) || !string.IsNullOrWhiteSpace(Endpoint);
 
-    public string ResolvedConnectionString => !string.IsNullOrWhiteSpace(ConnectionString)
-        ? ConnectionString
-        : $"AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={Endpoint}";
+    public AzureBlobStoreOptions ToStoreOptions() => new()
+    {
+        ConnectionString = NullIfBlank(ConnectionString),
+        AccountName = NullIfBlank(AccountName),
+        AccountKey = NullIfBlank(AccountKey),
+        Endpoint = NullIfBlank(Endpoint),
+        ContainerName = Container,
+    };
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

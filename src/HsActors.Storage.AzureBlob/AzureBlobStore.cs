@@ -1,36 +1,40 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
-using System.Text;
+using Azure;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using HsActors.Abstractions.Blobs;
-using Polly;
+using BlobProperties = HsActors.Abstractions.Blobs.BlobProperties;
 
 namespace HsActors.Storage.AzureBlob;
 
 /// <summary>
-/// <see cref="IBlobStore"/> on the Azure Blob REST API (also Azurite), with Shared Key authorization written here.
-/// Each put sends Content-MD5 (the service rejects bytes damaged in transit) and records the SHA-256 as
-/// x-ms-meta-sha256, which every get re-checks against the bytes it received.
+/// <see cref="IBlobStore"/> over the Azure SDK's <see cref="BlobContainerClient"/> (Azure Blob Storage or Azurite).
+/// The SDK signs, retries and pages; this class maps our conditions and errors onto it and keeps our integrity rule:
+/// each put sends Content-MD5 (the service rejects bytes damaged in transit) and records the SHA-256 as
+/// <c>sha256</c> metadata, which every get re-checks against the bytes it received.
 /// </summary>
 public sealed class AzureBlobStore : IBlobStore
 {
     private const string HashMetadataKey = "sha256";
-    private const string HashMetadataHeader = "x-ms-meta-" + HashMetadataKey;
 
-    private readonly HttpClient _http;
+    private readonly BlobContainerClient _container;
     private readonly AzureBlobStoreOptions _options;
-    private readonly SharedKeyRequestSigner _signer;
-    private readonly ResiliencePipeline _retry;
-    private readonly string _containerUrl;
     private readonly SemaphoreSlim _containerGate = new(1, 1);
     private volatile bool _containerReady;
 
-    /// <param name="httpClient">Owned by the caller (typically from IHttpClientFactory); its BaseAddress is ignored.</param>
-    public AzureBlobStore(HttpClient httpClient, AzureBlobStoreOptions options)
+    private AzureBlobStore(BlobContainerClient container, AzureBlobStoreOptions options)
     {
-        ArgumentNullException.ThrowIfNull(httpClient);
+        _container = container;
+        _options = options;
+        _containerReady = !options.CreateContainerIfNotExists;
+    }
+
+    /// <summary>The store for <paramref name="options"/>; nothing is sent until the first call.</summary>
+    public static AzureBlobStore Create(AzureBlobStoreOptions options)
+    {
         ArgumentNullException.ThrowIfNull(options);
         ValidateContainerName(options.ContainerName);
         if (options.ListPageSize is < 1 or > 5000)
@@ -38,34 +42,16 @@ public sealed class AzureBlobStore : IBlobStore
             throw new ArgumentOutOfRangeException(nameof(options), options.ListPageSize, "ListPageSize must be between 1 and 5000.");
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetryAttempts, nameof(options.MaxRetryAttempts));
-        var connection = AzureStorageConnectionString.Parse(options.ConnectionString);
-        _http = httpClient;
-        _options = options;
-        _signer = new SharedKeyRequestSigner(connection.AccountName, connection.AccountKey);
-        _retry = TransientRetryPipeline.Create(options.MaxRetryAttempts, options.RetryBaseDelay);
-        _containerUrl = connection.BlobEndpoint.AbsoluteUri.TrimEnd('/') + "/" + options.ContainerName;
-        _containerReady = !options.CreateContainerIfNotExists;
+        return new AzureBlobStore(AzureStorageAccount.Connect(options).GetBlobContainerClient(options.ContainerName), options);
     }
 
-    public string ContainerUrl => _containerUrl;
+    public string ContainerUrl => _container.Uri.AbsoluteUri;
 
     /// <summary>Creates the container unless it exists. Called on first use when <see cref="AzureBlobStoreOptions.CreateContainerIfNotExists"/>.</summary>
     public async Task CreateContainerIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
-        await SendAsync(
-            _options.ContainerName,
-            () => new HttpRequestMessage(HttpMethod.Put, _containerUrl + "?restype=container"),
-            static (response, _) =>
-            {
-                if (response.StatusCode == HttpStatusCode.Created || ErrorCode(response) == "ContainerAlreadyExists")
-                {
-                    return ValueTask.FromResult(true);
-                }
-
-                throw Failure(response, "create container");
-            },
-            cancellationToken).ConfigureAwait(false);
+        await CallAsync(_options.ContainerName, "create container", BlobCondition.None,
+            () => _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
         _containerReady = true;
     }
 
@@ -74,73 +60,52 @@ public sealed class AzureBlobStore : IBlobStore
         BlobNames.Validate(name);
         ArgumentNullException.ThrowIfNull(condition);
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
-        var sha256 = ContentHash.Sha256Hex(content.Span);
-        var md5 = MD5.HashData(content.Span);
-        return await SendAsync(
-            name,
-            () =>
-            {
-                var request = new HttpRequestMessage(HttpMethod.Put, BlobUrl(name)) { Content = new ReadOnlyMemoryContent(content) };
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-                request.Content.Headers.ContentMD5 = md5;
-                request.Headers.TryAddWithoutValidation("x-ms-blob-type", "BlockBlob");
-                request.Headers.TryAddWithoutValidation(HashMetadataHeader, sha256);
-                AddCondition(request, condition);
-                return request;
-            },
-            (response, _) =>
-            {
-                if (response.StatusCode == HttpStatusCode.Created)
-                {
-                    return ValueTask.FromResult(ETagOf(response, name));
-                }
-
-                throw ConditionFailure(response, name, condition) ?? Failure(response, "put", name);
-            },
-            cancellationToken).ConfigureAwait(false);
+        var upload = new BlobUploadOptions
+        {
+            // Stored with the blob, so tools that do not know our metadata can still verify it.
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/octet-stream", ContentHash = MD5.HashData(content.Span) },
+            Metadata = new Dictionary<string, string> { [HashMetadataKey] = ContentHash.Sha256Hex(content.Span) },
+            Conditions = RequestConditions(condition),
+            // Transactional Content-MD5 on every request the upload makes: the service refuses bytes damaged in transit.
+            TransferValidation = new UploadTransferValidationOptions { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5 },
+        };
+        var response = await CallAsync(name, "put", condition,
+            () => _container.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), upload, cancellationToken)).ConfigureAwait(false);
+        return ETagOf(response.Value.ETag, name);
     }
 
     public async Task<BlobContent?> GetAsync(string name, CancellationToken cancellationToken = default)
     {
         BlobNames.Validate(name);
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
-        return await SendAsync(
-            name,
-            () => new HttpRequestMessage(HttpMethod.Get, BlobUrl(name)),
-            async (response, token) =>
-            {
-                if (response.StatusCode == HttpStatusCode.NotFound)
-                {
-                    return null;
-                }
+        var response = await CallOrNotFoundAsync(name, "get",
+            () => _container.GetBlobClient(name).DownloadStreamingAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (response is null)
+        {
+            return null;
+        }
 
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    throw Failure(response, "get", name);
-                }
-
-                var properties = PropertiesOf(response, name);
-                var content = await ReadBodyAsync(response, properties.Length, name, token).ConfigureAwait(false);
-                VerifyIntegrity(response, properties, content);
-                return new BlobContent(properties, content);
-            },
-            cancellationToken).ConfigureAwait(false);
+        using var download = response.Value;
+        var details = download.Details;
+        var properties = new BlobProperties(name, details.ContentLength, ETagOf(details.ETag, name), details.LastModified, HashOf(details.Metadata));
+        var content = await ReadBodyAsync(download.Content, properties.Length, name, cancellationToken).ConfigureAwait(false);
+        VerifyIntegrity(properties, details.BlobContentHash ?? details.ContentHash, content);
+        return new BlobContent(properties, content);
     }
 
     public async Task<BlobProperties?> GetPropertiesAsync(string name, CancellationToken cancellationToken = default)
     {
         BlobNames.Validate(name);
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
-        return await SendAsync(
-            name,
-            () => new HttpRequestMessage(HttpMethod.Head, BlobUrl(name)),
-            (response, _) => response.StatusCode switch
-            {
-                HttpStatusCode.OK => ValueTask.FromResult<BlobProperties?>(PropertiesOf(response, name)),
-                HttpStatusCode.NotFound => ValueTask.FromResult<BlobProperties?>(null),
-                _ => throw Failure(response, "get properties of", name),
-            },
-            cancellationToken).ConfigureAwait(false);
+        var response = await CallOrNotFoundAsync(name, "get properties of",
+            () => _container.GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (response is null)
+        {
+            return null;
+        }
+
+        var blob = response.Value;
+        return new BlobProperties(name, blob.ContentLength, ETagOf(blob.ETag, name), blob.LastModified, HashOf(blob.Metadata));
     }
 
     public async Task<bool> DeleteAsync(string name, BlobCondition condition, CancellationToken cancellationToken = default)
@@ -153,77 +118,38 @@ public sealed class AzureBlobStore : IBlobStore
         }
 
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
-        return await SendAsync(
-            name,
-            () =>
-            {
-                var request = new HttpRequestMessage(HttpMethod.Delete, BlobUrl(name));
-                AddCondition(request, condition);
-                return request;
-            },
-            (response, _) => response.StatusCode switch
-            {
-                HttpStatusCode.Accepted => ValueTask.FromResult(true),
-                HttpStatusCode.NotFound => ValueTask.FromResult(false),
-                _ => throw ConditionFailure(response, name, condition) ?? Failure(response, "delete", name),
-            },
-            cancellationToken).ConfigureAwait(false);
+        if (condition.Kind == BlobConditionKind.None)
+        {
+            var deleted = await CallAsync(name, "delete", condition,
+                () => _container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return deleted.Value;
+        }
+
+        // With If-Match a missing blob is a failed condition (someone else deleted it), never a quiet false.
+        await CallAsync(name, "delete", condition,
+            () => _container.GetBlobClient(name).DeleteAsync(conditions: RequestConditions(condition), cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return true;
     }
 
     public async IAsyncEnumerable<BlobProperties> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         BlobNames.ValidatePrefix(prefix);
         await EnsureContainerAsync(cancellationToken).ConfigureAwait(false);
-        string? marker = null;
-        do
+        var listing = new GetBlobsOptions { Traits = BlobTraits.Metadata, Prefix = prefix.Length > 0 ? prefix : null };
+        // The service lists in name order; pages are fetched as the caller consumes them.
+        await using var pages = _container.GetBlobsAsync(listing, cancellationToken).AsPages(pageSizeHint: _options.ListPageSize).GetAsyncEnumerator(cancellationToken);
+        while (await CallAsync(prefix, "list", BlobCondition.None, async () => await pages.MoveNextAsync().ConfigureAwait(false)).ConfigureAwait(false))
         {
-            var url = ListUrl(prefix, marker);
-            var page = await SendAsync(
-                prefix,
-                () => new HttpRequestMessage(HttpMethod.Get, url),
-                async (response, token) =>
-                {
-                    if (response.StatusCode != HttpStatusCode.OK)
-                    {
-                        throw Failure(response, "list", prefix);
-                    }
-
-                    await using var body = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
-                    return await ListBlobsPage.ParseAsync(body, HashMetadataKey, token).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
-            foreach (var blob in page.Blobs)
+            foreach (var blob in pages.Current.Values)
             {
-                yield return blob;
+                yield return new BlobProperties(
+                    blob.Name,
+                    blob.Properties.ContentLength ?? throw new BlobStoreException(blob.Name, $"Azure Blob listing for '{blob.Name}' has no Content-Length."),
+                    ETagOf(blob.Properties.ETag, blob.Name),
+                    blob.Properties.LastModified ?? throw new BlobStoreException(blob.Name, $"Azure Blob listing for '{blob.Name}' has no Last-Modified."),
+                    HashOf(blob.Metadata));
             }
-
-            marker = page.NextMarker;
         }
-        while (marker is not null);
-    }
-
-    private string BlobUrl(string name) =>
-        _containerUrl + "/" + string.Join('/', name.Split('/').Select(Uri.EscapeDataString));
-
-    private string ListUrl(string prefix, string? marker)
-    {
-        var url = new StringBuilder(_containerUrl).Append("?restype=container&comp=list&include=metadata");
-        if (prefix.Length > 0)
-        {
-            url.Append("&prefix=").Append(Uri.EscapeDataString(prefix));
-        }
-
-        if (marker is not null)
-        {
-            url.Append("&marker=").Append(Uri.EscapeDataString(marker));
-        }
-
-        if (_options.ListPageSize is { } pageSize)
-        {
-            url.Append("&maxresults=").Append(pageSize.ToString(CultureInfo.InvariantCulture));
-        }
-
-        return url.ToString();
     }
 
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)
@@ -247,73 +173,88 @@ public sealed class AzureBlobStore : IBlobStore
         }
     }
 
-    /// <summary>Signs and sends one request per attempt; the response is handled inside the attempt so a body cut off mid-read is retried too.</summary>
-    private async Task<T> SendAsync<T>(
-        string target,
-        Func<HttpRequestMessage> createRequest,
-        Func<HttpResponseMessage, CancellationToken, ValueTask<T>> handleResponse,
-        CancellationToken cancellationToken)
+    /// <summary>A read whose 404 means "no such blob" (also when the container is gone), answered as <c>null</c>.</summary>
+    private async Task<T?> CallOrNotFoundAsync<T>(string target, string operation, Func<Task<T>> call)
+        where T : class
     {
         try
         {
-            return await _retry.ExecuteAsync(
-                async token =>
-                {
-                    using var request = createRequest();
-                    request.Headers.TryAddWithoutValidation("x-ms-date", DateTimeOffset.UtcNow.ToString("R", CultureInfo.InvariantCulture));
-                    request.Headers.TryAddWithoutValidation("x-ms-version", _options.ApiVersion);
-                    _signer.Sign(request);
-                    using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
-                    if (TransientResponseException.IsTransient(response.StatusCode))
-                    {
-                        throw new TransientResponseException(response.StatusCode, ErrorCode(response));
-                    }
-
-                    if (_options.CreateContainerIfNotExists && ErrorCode(response) == "ContainerNotFound")
-                    {
-                        // Deleted behind our back: this call reports it, the next one recreates the container.
-                        _containerReady = false;
-                    }
-
-                    return await handleResponse(response, token).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
+            return await CallAsync(target, operation, BlobCondition.None, call).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is TransientResponseException or HttpRequestException or IOException
-                                   || (ex is TaskCanceledException && ex.InnerException is TimeoutException))
+        catch (BlobStoreException ex) when (ex.InnerException is RequestFailedException { Status: (int)HttpStatusCode.NotFound })
         {
-            throw new BlobStoreException(target, $"Azure Blob request for '{target}' at {_containerUrl} failed after {_options.MaxRetryAttempts + 1} attempts: {ex.Message}", ex);
+            return null;
         }
     }
 
-    private static void AddCondition(HttpRequestMessage request, BlobCondition condition)
+    /// <summary>One SDK call (its retries included), with the SDK's failures turned into the store's exceptions.</summary>
+    private async Task<T> CallAsync<T>(string target, string operation, BlobCondition condition, Func<Task<T>> call)
     {
-        switch (condition.Kind)
+        try
         {
-            case BlobConditionKind.IfNoneMatchAny:
-                request.Headers.TryAddWithoutValidation("If-None-Match", "*");
-                break;
-            case BlobConditionKind.IfMatch:
-                request.Headers.TryAddWithoutValidation("If-Match", condition.ETag!.Value.Value);
-                break;
+            return await call().ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex)
+        {
+            if (_options.CreateContainerIfNotExists && ex.ErrorCode == BlobErrorCode.ContainerNotFound)
+            {
+                // Deleted behind our back: this call reports it, the next one recreates the container.
+                _containerReady = false;
+            }
+
+            throw IsConditionFailure(ex, condition) ? new BlobConditionFailedException(target, condition, ex) : Failure(ex, operation, target);
+        }
+        catch (AggregateException ex)
+        {
+            // The SDK's retry policy gives up on exceptions (dropped connections, timeouts) with all of them aggregated.
+            throw new BlobStoreException(target, $"Azure Blob could not {operation} '{target}' at {ContainerUrl} after {Attempts} attempts: {ex.InnerExceptions[^1].Message}", ex);
         }
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, long length, string name, CancellationToken cancellationToken)
+    private int Attempts => _options.MaxRetryAttempts + 1;
+
+    /// <summary>412, 409 BlobAlreadyExists (create-only on an existing blob) and 404 on If-Match (blob gone) all mean "re-read and retry".</summary>
+    private static bool IsConditionFailure(RequestFailedException ex, BlobCondition condition) => ex.Status switch
+    {
+        (int)HttpStatusCode.PreconditionFailed => true,
+        (int)HttpStatusCode.Conflict => ex.ErrorCode == BlobErrorCode.BlobAlreadyExists,
+        (int)HttpStatusCode.NotFound => condition.Kind == BlobConditionKind.IfMatch && ex.ErrorCode != BlobErrorCode.ContainerNotFound,
+        _ => false,
+    };
+
+    private BlobStoreException Failure(RequestFailedException ex, string operation, string target)
+    {
+        var code = ex.ErrorCode ?? "no error code";
+        return ex.Status switch
+        {
+            (int)HttpStatusCode.Forbidden => new BlobStoreException(target, $"Azure Blob authorization failed ({ex.Status} {code}) to {operation} '{target}': check AccountName and AccountKey (or the token credential's role on the container), the container's permissions, and that this machine's clock is within 15 minutes of UTC.", ex),
+            0 or (int)HttpStatusCode.RequestTimeout or (int)HttpStatusCode.TooManyRequests or >= 500 =>
+                new BlobStoreException(target, $"Azure Blob could not {operation} '{target}' at {ContainerUrl} after {Attempts} attempts: {ex.Status} ({code}).", ex),
+            _ => new BlobStoreException(target, $"Azure Blob could not {operation} '{target}': {ex.Status} ({code}).", ex),
+        };
+    }
+
+    private static BlobRequestConditions? RequestConditions(BlobCondition condition) => condition.Kind switch
+    {
+        BlobConditionKind.IfNoneMatchAny => new BlobRequestConditions { IfNoneMatch = ETag.All },
+        BlobConditionKind.IfMatch => new BlobRequestConditions { IfMatch = new ETag(condition.ETag!.Value.Value) },
+        _ => null,
+    };
+
+    private static async Task<byte[]> ReadBodyAsync(Stream body, long length, string name, CancellationToken cancellationToken)
     {
         if (length > Array.MaxLength)
         {
             throw new BlobStoreException(name, $"Blob '{name}' is {length} bytes, more than one in-memory buffer can hold.");
         }
 
-        // Copy straight from the socket into one buffer of the announced size: no intermediate buffering of tens of MB.
+        // Straight from the SDK's (retrying) stream into one buffer of the announced size: no intermediate copies of tens of MB.
         var content = new byte[length];
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await body.ReadExactlyAsync(content, cancellationToken).ConfigureAwait(false);
         return content;
     }
 
-    private static void VerifyIntegrity(HttpResponseMessage response, BlobProperties properties, byte[] content)
+    private static void VerifyIntegrity(BlobProperties properties, byte[]? md5, byte[] content)
     {
         if (properties.ContentSha256 is { } sha256)
         {
@@ -322,7 +263,7 @@ public sealed class AzureBlobStore : IBlobStore
         }
 
         // Blobs uploaded by other tools usually carry at least the MD5 the service computed or was given.
-        if (response.Content.Headers.ContentMD5 is { } md5)
+        if (md5 is { Length: > 0 })
         {
             var actual = MD5.HashData(content);
             if (!actual.AsSpan().SequenceEqual(md5))
@@ -333,49 +274,14 @@ public sealed class AzureBlobStore : IBlobStore
             return;
         }
 
-        throw new BlobCorruptedException(properties.Name, $"it carries neither {HashMetadataHeader} metadata nor Content-MD5, so its content cannot be verified.");
+        throw new BlobCorruptedException(properties.Name, $"it carries neither {HashMetadataKey} metadata nor Content-MD5, so its content cannot be verified.");
     }
 
-    private static BlobProperties PropertiesOf(HttpResponseMessage response, string name)
-    {
-        var length = response.Content.Headers.ContentLength
-            ?? throw new BlobStoreException(name, $"Azure Blob response for '{name}' has no Content-Length.");
-        var lastModified = response.Content.Headers.LastModified
-            ?? throw new BlobStoreException(name, $"Azure Blob response for '{name}' has no Last-Modified.");
-        var sha256 = response.Headers.NonValidated.TryGetValues(HashMetadataHeader, out var values) ? values.ToString() : null;
-        return new BlobProperties(name, length, ETagOf(response, name), lastModified, sha256);
-    }
+    private static string? HashOf(IDictionary<string, string>? metadata) =>
+        metadata is not null && metadata.TryGetValue(HashMetadataKey, out var sha256) ? sha256 : null;
 
-    private static BlobETag ETagOf(HttpResponseMessage response, string name) =>
-        response.Headers.NonValidated.TryGetValues("ETag", out var values) && values.ToString() is { Length: > 0 } etag
-            ? new BlobETag(etag)
-            : throw new BlobStoreException(name, $"Azure Blob response for '{name}' has no ETag.");
-
-    private static string? ErrorCode(HttpResponseMessage response) =>
-        response.Headers.NonValidated.TryGetValues("x-ms-error-code", out var values) ? values.ToString() : null;
-
-    /// <summary>412, 409 BlobAlreadyExists (create-only on an existing blob) and 404 on If-Match (blob gone) all mean "re-read and retry".</summary>
-    private static BlobConditionFailedException? ConditionFailure(HttpResponseMessage response, string name, BlobCondition condition)
-    {
-        var failed = response.StatusCode switch
-        {
-            HttpStatusCode.PreconditionFailed => true,
-            HttpStatusCode.Conflict => ErrorCode(response) == "BlobAlreadyExists",
-            HttpStatusCode.NotFound => condition.Kind == BlobConditionKind.IfMatch && ErrorCode(response) != "ContainerNotFound",
-            _ => false,
-        };
-        return failed ? new BlobConditionFailedException(name, condition) : null;
-    }
-
-    private static BlobStoreException Failure(HttpResponseMessage response, string operation, string? name = null)
-    {
-        var target = name ?? response.RequestMessage?.RequestUri?.AbsolutePath ?? "?";
-        var code = ErrorCode(response) ?? "no error code";
-        var status = (int)response.StatusCode;
-        return response.StatusCode == HttpStatusCode.Forbidden
-            ? new BlobStoreException(target, $"Azure Blob authorization failed ({status} {code}) to {operation} '{target}': check AccountName and AccountKey in the connection string, the container's permissions, and that this machine's clock is within 15 minutes of UTC.")
-            : new BlobStoreException(target, $"Azure Blob could not {operation} '{target}': {status} {response.ReasonPhrase} ({code}).");
-    }
+    private static BlobETag ETagOf(ETag? etag, string name) =>
+        etag?.ToString() is { Length: > 0 } value ? new BlobETag(value) : throw new BlobStoreException(name, $"Azure Blob response for '{name}' has no ETag.");
 
     private static void ValidateContainerName(string containerName)
     {

@@ -45,7 +45,7 @@ public sealed class SiloCluster : IAsyncLifetime
         await Task.WhenAll(Broker.InitializeAsync(), Postgres.InitializeAsync(), Azurite.InitializeAsync());
         _postgres = await Postgres.CreateDatabaseAsync();
         Model = await training;
-        Registry = new BlobModelRegistry(new AzureBlobStore(new HttpClient(),
+        Registry = new BlobModelRegistry(AzureBlobStore.Create(
             new AzureBlobStoreOptions { ConnectionString = Azurite.ConnectionString, ContainerName = ModelContainer }));
 
         // The first silo finds the registry empty and publishes the model; the others then find it there.

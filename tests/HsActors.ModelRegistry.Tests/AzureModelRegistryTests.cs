@@ -7,10 +7,9 @@ namespace HsActors.ModelRegistry.Tests;
 [Collection(AzuriteCollection.Name)]
 public sealed class AzureModelRegistryTests(AzuriteFixture azurite) : ModelRegistryContractTests
 {
-    private readonly HttpClient _http = new();
     private readonly string _container = "c" + Guid.NewGuid().ToString("N"); // a fresh container per test keeps tests independent
 
-    protected override IBlobStore OpenStore() => new AzureBlobStore(_http, new AzureBlobStoreOptions
+    protected override IBlobStore OpenStore() => AzureBlobStore.Create(new AzureBlobStoreOptions
     {
         ConnectionString = azurite.ConnectionString,
         ContainerName = _container,
@@ -20,12 +19,6 @@ public sealed class AzureModelRegistryTests(AzuriteFixture azurite) : ModelRegis
     {
         // Genuine at-rest damage in Azurite's extent files, which only the SHA-256 checks can see.
         Assert.True(azurite.CorruptStoredBytes(content) > 0, $"the bytes of '{name}' were not found under Azurite's location {azurite.Location}");
-        return Task.CompletedTask;
-    }
-
-    public override Task DisposeAsync()
-    {
-        _http.Dispose();
         return Task.CompletedTask;
     }
 }

@@ -6,10 +6,8 @@ namespace HsActors.Storage.Tests;
 [Collection(AzuriteCollection.Name)]
 public sealed class AzureBlobStoreContractTests(AzuriteFixture azurite) : BlobStoreContractTests
 {
-    private readonly HttpClient _http = new();
-
     protected override Task<IBlobStore> CreateStoreAsync(int listPageSize) =>
-        Task.FromResult<IBlobStore>(new AzureBlobStore(_http, new AzureBlobStoreOptions
+        Task.FromResult<IBlobStore>(AzureBlobStore.Create(new AzureBlobStoreOptions
         {
             ConnectionString = azurite.ConnectionString,
             ContainerName = "c" + Guid.NewGuid().ToString("N"), // a fresh container per test keeps tests independent
@@ -20,12 +18,6 @@ public sealed class AzureBlobStoreContractTests(AzuriteFixture azurite) : BlobSt
     {
         // Flip a byte in Azurite's own extent file: genuine at-rest damage that only our SHA-256 check can see.
         Assert.True(azurite.CorruptStoredBytes(content) > 0, $"the bytes of '{name}' were not found under Azurite's location {azurite.Location}");
-        return Task.CompletedTask;
-    }
-
-    public override Task DisposeAsync()
-    {
-        _http.Dispose();
         return Task.CompletedTask;
     }
 }

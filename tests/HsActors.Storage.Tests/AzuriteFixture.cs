@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using HsActors.Storage.AzureBlob;
 
 namespace HsActors.Storage.Tests;
 
@@ -12,6 +11,12 @@ namespace HsActors.Storage.Tests;
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
+    /// <summary>The emulator's account name.</summary>
+    public const string AccountName = "devstoreaccount1";
+
+    /// <summary>The emulator's published, well-known key: not a secret.</summary>
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     private const string ExecutableName = "azurite-blob";
     private readonly StringBuilder _output = new();
     private readonly TemporaryDirectory _location = new("azurite");
@@ -23,8 +28,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public string Location => _location.Path;
 
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AzureStorageConnectionString.DevelopmentAccountName};" +
-        $"AccountKey={AzureStorageConnectionString.DevelopmentAccountKey};BlobEndpoint=http://127.0.0.1:{Port}/{AzureStorageConnectionString.DevelopmentAccountName};";
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};";
+
+    public string BlobEndpoint => $"http://127.0.0.1:{Port}/{AccountName}";
 
     public async Task InitializeAsync()
     {
@@ -173,7 +179,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             try
             {
                 // Any HTTP answer (an unauthenticated request gets 403) means the server is up.
-                using var response = await http.GetAsync($"http://127.0.0.1:{Port}/devstoreaccount1?comp=list").ConfigureAwait(false);
+                using var response = await http.GetAsync($"{BlobEndpoint}?comp=list").ConfigureAwait(false);
                 return;
             }
             catch (HttpRequestException)
