@@ -9,7 +9,8 @@ namespace HsActors.Cli;
 
 /// <summary>
 /// <c>hs evaluate</c>: a trained model on a labelled file, or grouped K-fold cross-validation of the hierarchy
-/// (with --compare, also the paper's flat MNB / logistic regression / LinearSVC on the same folds and features).
+/// (with --compare, also the paper's flat MNB / logistic regression / LinearSVC on the same folds and features, and
+/// ML.NET's maximum-entropy pipelines on the same folds' text).
 /// </summary>
 public static class EvaluateCommand
 {
@@ -24,7 +25,11 @@ public static class EvaluateCommand
         };
         var report = new Option<string>("--report") { Description = "Write report.md, report.json and confusion-chapters.svg to this directory." };
         var cv = new Option<int?>("--cv") { Description = "Grouped K-fold cross-validation with K folds (training on the nomenclature plus the other folds)." };
-        var compare = new Option<bool>("--compare") { Description = "With --cv: also train flat LinearSVC, Multinomial NB and logistic regression on each fold." };
+        var compare = new Option<bool>("--compare") { Description = $"With --cv: also train flat LinearSVC, Multinomial NB and logistic regression on each fold, and the ML.NET pipelines of --mlnet (default {MLNetBaselineList.Default})." };
+        var mlnet = new Option<string>("--mlnet")
+        {
+            Description = $"With --cv: ML.NET baselines as trainer:level pairs (sdca or lbfgs at 2, 4 or 6 digits; e.g. {MLNetBaselineList.Default}), or none; without --compare they run without the flat models. Our router alone is then reported over chapters beside them.",
+        };
         var compareFolds = new Option<int?>("--compare-folds")
         {
             Description = "With --compare: train the flat models on the first N folds only (each flat fold over ~5,600 codes takes far longer than the hierarchy); the hierarchy is then also reported on those folds.",
@@ -55,7 +60,7 @@ public static class EvaluateCommand
         };
         var trial = new QuickTrialOptions();
         var blend = new RouterBlendOptions();
-        var command = new Command("evaluate", "Measure top-k accuracy, precision, recall, F1 and calibration.") { model, data, report, cv, compare, compareFolds, exportFolds, maxFolds, onlyFold, importerHistory, declaredCheck, chapterTemperature };
+        var command = new Command("evaluate", "Measure top-k accuracy, precision, recall, F1 and calibration.") { model, data, report, cv, compare, mlnet, compareFolds, exportFolds, maxFolds, onlyFold, importerHistory, declaredCheck, chapterTemperature };
         trial.AddTo(command);
         blend.AddTo(command);
         command.SetAction((parsed, cancellationToken) =>
@@ -70,10 +75,10 @@ public static class EvaluateCommand
             }
             if (folds is null)
             {
-                if (parsed.GetValue(compare) || parsed.GetValue(exportFolds) is not null || parsed.GetValue(compareFolds) is not null
+                if (parsed.GetValue(compare) || parsed.GetValue(mlnet) is not null || parsed.GetValue(exportFolds) is not null || parsed.GetValue(compareFolds) is not null
                     || parsed.GetValue(maxFolds) is not null || parsed.GetValue(onlyFold) is not null || parsed.GetValue(chapterTemperature) is not null)
                 {
-                    throw new CliUsageException("--compare, --compare-folds, --export-folds, --max-folds, --fold and --chapter-temperature go with --cv.");
+                    throw new CliUsageException("--compare, --mlnet, --compare-folds, --export-folds, --max-folds, --fold and --chapter-temperature go with --cv.");
                 }
                 if (dataFile is null)
                 {
@@ -98,9 +103,10 @@ public static class EvaluateCommand
                 throw new CliUsageException($"--cv needs at least 2 folds, not {folds}.");
             }
             var flatFolds = parsed.GetValue(compareFolds);
-            if (flatFolds is not null && (!parsed.GetValue(compare) || flatFolds < 1 || flatFolds > folds))
+            var textBaselines = MLNetBaselineList.Parse(parsed.GetValue(mlnet) ?? (parsed.GetValue(compare) ? MLNetBaselineList.Default : "none"));
+            if (flatFolds is not null && (!(parsed.GetValue(compare) || textBaselines.Count > 0) || flatFolds < 1 || flatFolds > folds))
             {
-                throw new CliUsageException($"--compare-folds needs --compare and a value from 1 to {folds}, not {flatFolds}.");
+                throw new CliUsageException($"--compare-folds needs --compare or --mlnet and a value from 1 to {folds}, not {flatFolds}.");
             }
             var foldsToRun = parsed.GetValue(maxFolds);
             if (foldsToRun is not null && (foldsToRun < 1 || foldsToRun > folds))
@@ -116,6 +122,7 @@ public static class EvaluateCommand
             {
                 Folds = folds.Value,
                 FlatLearners = parsed.GetValue(compare) ? [FlatLearner.LinearSvc, FlatLearner.MultinomialNaiveBayes, FlatLearner.LogisticRegression] : [],
+                TextBaselines = textBaselines,
                 FlatFolds = flatFolds ?? 0,
                 MaxFolds = foldsToRun ?? 0,
                 OnlyFold = fold ?? 0,
@@ -237,7 +244,7 @@ public static class EvaluateCommand
         {
             throw new CliUsageException($"{declarations.Count:N0} labelled rows from {source} are too few for {folds} folds.");
         }
-        await console.Error.WriteLineAsync($"Cross-validating on {declarations.Count:N0} declarations + {baseRows.Count:N0} nomenclature rows, {folds} folds{(options.OnlyFold > 0 ? $" (running fold {options.OnlyFold} only)" : options.MaxFolds > 0 ? $" (running the first {options.MaxFolds})" : "")}{(options.FlatLearners.Count > 0 ? ", with flat baselines" : "")}.");
+        await console.Error.WriteLineAsync($"Cross-validating on {declarations.Count:N0} declarations + {baseRows.Count:N0} nomenclature rows, {folds} folds{(options.OnlyFold > 0 ? $" (running fold {options.OnlyFold} only)" : options.MaxFolds > 0 ? $" (running the first {options.MaxFolds})" : "")}{(options.FlatLearners.Count > 0 ? ", with flat baselines" : "")}{(options.TextBaselines.Count > 0 ? ", with ML.NET baselines" : "")}.");
         var result = await StageProgressDisplay.RunAsync(console, progress =>
             new CrossValidator(options, new SynchronousProgress<EvaluationProgress>(p =>
                 progress.Report(new StageReport($"[fold {p.Fold}/{p.Folds}] {p.Stage}", p.Done, p.Total)))).Run(declarations, baseRows));
@@ -254,6 +261,9 @@ public static class EvaluateCommand
                 new("flat baselines", result.FlatClasses > 0
                     ? $"one model over all {result.FlatClasses:N0} codes at {result.FlatLevel} digits, on the hierarchy's features: LinearSVC C={options.Flat.Svm.C}, Multinomial NB α={options.Flat.NaiveBayesAlpha}, logistic regression C={options.Flat.LogisticC}; trained and tested on {(result.FlatFolds == result.Folds ? "every fold run" : $"the first {result.FlatFolds} of {result.Folds} folds")}"
                     : "not run (add --compare)"),
+                new("ML.NET baselines", options.TextBaselines.Count > 0
+                    ? $"{string.Join("; ", options.TextBaselines.Select(b => b.Name))}: ML.NET 6.0 pipelines (FeaturizeText on the cleansed text, then the trainer with its defaults and the hierarchy's row weights), each trained on the same rows, cut to its level, of {(result.FlatFolds == result.Folds ? "every fold run" : $"the first {result.FlatFolds} of {result.Folds} folds")}; beside them \"{CrossValidator.RouterName}\", the hierarchy's own router over the same test rows"
+                    : "not run (add --compare or --mlnet)"),
                 new("ranking depth", $"{RankingDepth} codes per row: national lines, or subheadings when no truth has more than 6 digits"),
                 new("machine", $"{Environment.ProcessorCount} cores, .NET {Environment.Version}"),
                 .. LimitsSetup(limits),
@@ -272,6 +282,14 @@ public static class EvaluateCommand
             "Levels are scored only up to each test row's own label length: HMRC references carry 6 (some 4) digits, so the bundled cross-validation cannot score 8-digit national lines.",
             "Training time of the hierarchy includes cleansing, TF-IDF fitting, the calibration hold-out fits and the final fits; it is summed over folds.",
         };
+        if (options.TextBaselines.Count > 0)
+        {
+            notes.Add("The ML.NET models and the router alone classify chapters (or the level named in their row) and are scored against the truth cut to that level: their ECE is of chapter probabilities, the hierarchy's of its finest level. They rank the test rows one at a time on one thread, so their \"per line\" is a one-line latency (cleansing excluded); the hierarchy ranks in parallel, so its \"per line\" is ranking time over rows. The router's training is part of the hierarchy's (not timed apart).");
+            if (result.FlatClasses == 0 && result.FlatFolds < result.Folds)
+            {
+                notes.Add($"RESTRICTION: the ML.NET baselines ran on the first {result.FlatFolds} of {result.Folds} folds only (--compare-folds {result.FlatFolds}); compare them with the row \"{CrossValidator.HierarchyOnFirstFolds(result.FlatFolds)}\".");
+            }
+        }
         if (result.FlatClasses > 0)
         {
             if (result.FlatFolds < result.Folds)

@@ -26,7 +26,8 @@ public sealed class EvaluationCrossValidationTests : IDisposable
             "--report", report, "--export-folds", folds);
 
         Assert.True(exit == 0, stderr);
-        string[] names = ["HsActors hierarchy (LinearSVC)", "HsActors hierarchy (LinearSVC), folds 1–2", "flat LinearSVC", "flat Multinomial NB", "flat logistic regression"];
+        string[] names = ["HsActors hierarchy (LinearSVC)", "HsActors hierarchy (LinearSVC), folds 1–2", "flat LinearSVC", "flat Multinomial NB", "flat logistic regression",
+            "HsActors router alone (LinearSVC + NB, chapters)", "ML.NET SdcaMaximumEntropy (FeaturizeText, flat, 2 digits)", "ML.NET LbfgsMaximumEntropy (FeaturizeText, flat, 2 digits)"];
         Assert.All(names, name => Assert.Contains(name, stdout));
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(report, "report.json")));
         var models = json.RootElement.GetProperty("models").EnumerateArray().ToArray();
@@ -98,7 +99,7 @@ public sealed class EvaluationCrossValidationTests : IDisposable
         var (allExit, _, allErrors) = await Hs.RunAsync("evaluate", "--cv", "3", "--limit-chapters", "01,02", "--export-folds", all);
         Assert.True(allExit == 0, allErrors);
 
-        var (exit, _, stderr) = await Hs.RunAsync("evaluate", "--cv", "3", "--fold", "2", "--compare", "--limit-chapters", "01,02",
+        var (exit, _, stderr) = await Hs.RunAsync("evaluate", "--cv", "3", "--fold", "2", "--compare", "--mlnet", "none", "--limit-chapters", "01,02",
             "--report", report, "--export-folds", one);
 
         Assert.True(exit == 0, stderr);

@@ -14,6 +14,12 @@ public sealed record CrossValidationOptions
     public FlatModelOptions Flat { get; init; } = new();
 
     /// <summary>
+    /// Learners of other libraries (ML.NET) trained on the same folds' cleansed text and row weights, on the folds the
+    /// flat baselines run on; with any of them, our router alone is reported over chapters beside them.
+    /// </summary>
+    public IReadOnlyList<ITextBaseline> TextBaselines { get; init; } = [];
+
+    /// <summary>
     /// Train and test the flat baselines on the first N folds only (0 = all). A flat one-vs-rest model over thousands
     /// of codes costs far more than the hierarchy; when they are restricted, the hierarchy is also reported on those
     /// same folds so the comparison stays like for like.

@@ -17,6 +17,9 @@ public sealed class CrossValidator(CrossValidationOptions options, IProgress<Eva
 {
     public const string HierarchyName = "HsActors hierarchy (LinearSVC)";
 
+    /// <summary>Our router alone over chapters, reported when text baselines run: their like-for-like row for the router's role.</summary>
+    public const string RouterName = "HsActors router alone (LinearSVC + NB, chapters)";
+
     public CrossValidationOptions Options { get; } = options;
 
     /// <summary>The name of the hierarchy's row restricted to the folds the flat baselines ran on.</summary>
@@ -50,11 +53,14 @@ public sealed class CrossValidator(CrossValidationOptions options, IProgress<Eva
         }
         var firstFold = Options.OnlyFold > 0 ? Options.OnlyFold - 1 : 0;
         var foldsToRun = Options.OnlyFold > 0 ? 1 : Options.MaxFolds > 0 ? Math.Min(Options.MaxFolds, folds.Count) : folds.Count;
-        var flatFolds = Options.FlatLearners.Count == 0 ? 0 : Options.FlatFolds > 0 ? Math.Min(Options.FlatFolds, foldsToRun) : foldsToRun;
+        var flatFolds = Options.FlatLearners.Count == 0 && Options.TextBaselines.Count == 0 ? 0
+            : Options.FlatFolds > 0 ? Math.Min(Options.FlatFolds, foldsToRun) : foldsToRun;
         var hierarchy = new ModelRun(HierarchyName);
         // When the flat models see only some folds, the hierarchy is also scored on exactly those, so one row compares like with like.
         var hierarchyOnFlatFolds = flatFolds > 0 && flatFolds < foldsToRun ? new ModelRun(HierarchyOnFirstFolds(flatFolds)) : null;
         var flatRuns = Options.FlatLearners.Select(l => new ModelRun(l.Describe())).ToArray();
+        var router = Options.TextBaselines.Count > 0 ? new ModelRun(RouterName) : null;
+        var textRuns = Options.TextBaselines.Select(b => new ModelRun(b.Name)).ToArray();
         var flatClasses = 0;
         for (var f = 0; f < foldsToRun; f++)
         {
@@ -67,6 +73,16 @@ public sealed class CrossValidator(CrossValidationOptions options, IProgress<Eva
                 {
                     flatClasses = Math.Max(flatClasses, RunFlat(fold, Options.FlatLearners[l], flatLevel, flatRuns[l]));
                 }
+
+                if (router is not null)
+                {
+                    RunText(fold, RouterName, new RouterRanker(fold.Router!), 2, TimeSpan.Zero, router);
+                }
+
+                for (var b = 0; b < textRuns.Length; b++)
+                {
+                    RunTextBaseline(fold, Options.TextBaselines[b], textRuns[b]);
+                }
             }
             if (Options.ExportDirectory is not null)
             {
@@ -74,7 +90,8 @@ public sealed class CrossValidator(CrossValidationOptions options, IProgress<Eva
                 FoldExport.Write(Options.ExportDirectory, fold.Number, fold.TrainingExport(), fold.TestExport(), hierarchyRankings);
             }
         }
-        ModelRun[] models = [hierarchy, .. hierarchyOnFlatFolds is null ? Array.Empty<ModelRun>() : [hierarchyOnFlatFolds], .. flatRuns];
+        ModelRun[] models = [hierarchy, .. hierarchyOnFlatFolds is null ? Array.Empty<ModelRun>() : [hierarchyOnFlatFolds], .. flatRuns,
+            .. router is null ? Array.Empty<ModelRun>() : [router], .. textRuns];
         return new CrossValidationResult(foldsToRun, declarations.Count, baseRows.Count, [.. folds.Select(f => f.Length)],
             Options.FlatLearners.Count > 0 ? flatLevel : 0, flatClasses, flatFolds, [.. models.Select(m => m.ToEvaluation())]);
     }
@@ -93,6 +110,7 @@ public sealed class CrossValidator(CrossValidationOptions options, IProgress<Eva
             progress is null ? null : new SynchronousProgress<int>(n => Report(fold.Number, "hierarchy: ranking test rows", n, fold.Test.Length)));
         run.Add(fold, rankings, trained, clock.Elapsed);
         fold.Featurizer = set.Router.Featurizer;
+        fold.Router = set.Router;
         return rankings;
     }
 
@@ -114,6 +132,36 @@ public sealed class CrossValidator(CrossValidationOptions options, IProgress<Eva
         // Training and ranking are interleaved chunk by chunk; ranking is a small share, so the whole time counts as training.
         run.Add(fold, rankings, clock.Elapsed, TimeSpan.Zero);
         return classes.Count;
+    }
+
+    private void RunTextBaseline(FoldData fold, ITextBaseline baseline, ModelRun run)
+    {
+        Report(fold.Number, baseline.Name + ": training", 0, 1);
+        var rows = fold.TextTraining(baseline.Level, Options.Training);
+        var clock = Stopwatch.StartNew();
+        var ranker = baseline.Train(rows);
+        RunText(fold, baseline.Name, ranker, baseline.Level, clock.Elapsed, run);
+    }
+
+    /// <summary>
+    /// Ranks the test rows one by one on one thread, so the ranking time over the rows is a per-line latency; cases are
+    /// scored against their truth cut to <paramref name="level"/>, the only level such a model can be right at.
+    /// </summary>
+    private void RunText(FoldData fold, string name, ITextRanker ranker, int level, TimeSpan training, ModelRun run)
+    {
+        var texts = fold.TestTexts();
+        var rankings = new IReadOnlyList<CodeRecommendation>[texts.Length];
+        var clock = Stopwatch.StartNew();
+        for (var t = 0; t < texts.Length; t++)
+        {
+            rankings[t] = ranker.Rank(texts[t], Options.RankingDepth);
+            if (t % 256 == 0)
+            {
+                Report(fold.Number, name + ": ranking test rows", t, texts.Length);
+            }
+        }
+
+        run.Add(fold, rankings, training, clock.Elapsed, level);
     }
 
     private static string[] Cleanse(CleansingPipeline pipeline, IReadOnlyList<LabeledDescription> rows) =>
@@ -140,6 +188,10 @@ public sealed class CrossValidator(CrossValidationOptions options, IProgress<Eva
 
         public DescriptionFeaturizer? Featurizer { get; set; }
 
+        public RouterModel? Router { get; set; }
+
+        public string[] TestTexts() => [.. Test.Select(i => declarationText[i])];
+
         /// <summary>Base rows first, then the other folds' declarations in their original order.</summary>
         public IReadOnlyList<LabeledDescription> TrainingRows() => [.. baseRows, .. TrainingDeclarations().Select(i => Declarations[i])];
 
@@ -160,18 +212,24 @@ public sealed class CrossValidator(CrossValidationOptions options, IProgress<Eva
         public (SparseVector[] Vectors, HsCode[] Codes, float[] Weights) FlatTraining(DescriptionFeaturizer featurizer, int level, TrainingOptions options) =>
             _flatTraining ??= BuildFlatTraining(featurizer, level, options);
 
+        /// <summary>The same rows as <see cref="FlatTraining"/>, as cleansed text for a learner with its own featurization.</summary>
+        public TextTrainingRow[] TextTraining(int level, TrainingOptions options) =>
+            [.. FlatRows(level).Select(r => new TextTrainingRow(r.Text, r.Row.Code.Truncate(level), options.WeightOf(r.Row)))];
+
         /// <remarks>Rows are weighted as the hierarchy weights them, so the comparison is of the model shapes alone.</remarks>
         private (SparseVector[] Vectors, HsCode[] Codes, float[] Weights) BuildFlatTraining(DescriptionFeaturizer featurizer, int level, TrainingOptions options)
         {
-            var rows = Enumerable.Range(0, baseRows.Count).Select(i => (Row: baseRows[i], Text: baseText[i]))
-                .Concat(TrainingDeclarations().Select(i => (Row: Declarations[i], Text: declarationText[i])))
-                .Where(r => r.Text.Length > 0 && r.Row.Code.Level >= level)
-                .ToArray();
+            var rows = FlatRows(level);
             return (
                 [.. rows.AsParallel().AsOrdered().Select(r => featurizer.Featurize(r.Text))],
                 [.. rows.Select(r => r.Row.Code.Truncate(level))],
                 [.. rows.Select(r => options.WeightOf(r.Row))]);
         }
+
+        private (LabeledDescription Row, string Text)[] FlatRows(int level) =>
+            [.. Enumerable.Range(0, baseRows.Count).Select(i => (Row: baseRows[i], Text: baseText[i]))
+                .Concat(TrainingDeclarations().Select(i => (Row: Declarations[i], Text: declarationText[i])))
+                .Where(r => r.Text.Length > 0 && r.Row.Code.Level >= level)];
 
         private IEnumerable<int> TrainingDeclarations() => Enumerable.Range(0, Declarations.Count).Where(i => !_test.Contains(i));
     }
@@ -188,17 +246,20 @@ public sealed class CrossValidator(CrossValidationOptions options, IProgress<Eva
 
         public TimeSpan LastRanking { get; private set; }
 
-        public void Add(FoldData fold, IReadOnlyList<IReadOnlyList<CodeRecommendation>> rankings, TimeSpan training, TimeSpan ranking)
+        /// <param name="level">Cut the truths to this many digits (a chapter model is scored as a chapter model); 0 = as labelled.</param>
+        public void Add(FoldData fold, IReadOnlyList<IReadOnlyList<CodeRecommendation>> rankings, TimeSpan training, TimeSpan ranking, int level = 0)
         {
             LastTraining = training;
             LastRanking = ranking;
-            var cases = fold.Test.Select((row, t) => new RankedCase(fold.Declarations[row].Code, rankings[t])).ToArray();
+            var cases = fold.Test.Select((row, t) => new RankedCase(TruthAt(fold.Declarations[row].Code, level), rankings[t])).ToArray();
             var finest = RankingScorer.Score(cases).Finest;
             _folds.Add(new FoldScore(fold.Number, fold.TrainingRowCount, fold.Test.Length, finest.Level, finest.Top1, finest.Top5));
             _cases.AddRange(cases);
             _training += training;
             _ranking += ranking;
         }
+
+        private static HsCode TruthAt(HsCode truth, int level) => level > 0 && truth.Level > level ? truth.Truncate(level) : truth;
 
         public ModelEvaluation ToEvaluation() => new(name, RankingScorer.Score(_cases), _folds, _training, _ranking);
     }

@@ -19,6 +19,6 @@ public sealed record EvaluationReport(
         var finest = m.Scores.Finest;
         var (mean, sd) = m.FoldTop1;
         return new HeadlineRow(m.Model, finest.Level, finest.Support, m.Scores.At(2)?.Top1 ?? double.NaN, finest.Top1, finest.Top3, finest.Top5,
-            finest.Top1Report.MacroF1, finest.Top1Report.WeightedF1, m.Scores.Calibration.ExpectedCalibrationError, mean, sd, m.TrainingTime, m.RankingTime);
+            finest.Top1Report.MacroF1, finest.Top1Report.WeightedF1, m.Scores.Calibration.ExpectedCalibrationError, mean, sd, m.TrainingTime, m.RankingTime, m.RankingPerLine);
     });
 }

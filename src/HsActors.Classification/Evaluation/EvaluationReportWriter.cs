@@ -67,13 +67,13 @@ public static class EvaluationReportWriter
 
         md.AppendLine("## Headline").AppendLine();
         md.AppendLine("Top-k at a level counts the first k *distinct* prefixes of that length in the ranked list. Figures are pooled over all test rows; \"folds\" is the mean ± standard deviation of the per-fold top-1.").AppendLine();
-        Table(md, ["model", "level", "support", "top-1 @2", "top-1", "top-3", "top-5", "macro F1", "weighted F1", "ECE", "folds top-1", "training", "ranking"],
+        Table(md, ["model", "level", "support", "top-1 @2", "top-1", "top-3", "top-5", "macro F1", "weighted F1", "ECE", "folds top-1", "training", "ranking", "per line"],
             report.Headline().Select(h => new[]
             {
                 h.Model, F($"{h.Level}"), F($"{h.Support}"), Pct(h.ChapterTop1), Pct(h.Top1), Pct(h.Top3), Pct(h.Top5),
                 Num(h.MacroF1), Num(h.WeightedF1), Num(h.ExpectedCalibrationError),
                 FoldSpread(h.FoldTop1Mean, h.FoldTop1StandardDeviation),
-                Duration(h.TrainingTime), Duration(h.RankingTime),
+                Duration(h.TrainingTime), Duration(h.RankingTime), PerLine(h.RankingPerLine),
             }));
 
         md.AppendLine("## Scores per level").AppendLine();
@@ -166,6 +166,12 @@ public static class EvaluationReportWriter
         : time.TotalSeconds < 1 ? F($"{time.TotalMilliseconds:0} ms")
         : time.TotalSeconds < 60 ? F($"{time.TotalSeconds:0.0} s")
         : F($"{time.TotalMinutes:0.0} min");
+
+    /// <summary>A per-line time: microseconds below a millisecond, where the models' latencies lie.</summary>
+    public static string PerLine(TimeSpan time) =>
+        time == TimeSpan.Zero ? "–"
+        : time.TotalMilliseconds < 1 ? F($"{time.TotalMicroseconds:0} µs")
+        : F($"{time.TotalMilliseconds:0.00} ms");
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

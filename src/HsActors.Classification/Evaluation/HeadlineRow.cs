@@ -15,4 +15,5 @@ public sealed record HeadlineRow(
     double FoldTop1Mean,
     double FoldTop1StandardDeviation,
     TimeSpan TrainingTime,
-    TimeSpan RankingTime);
+    TimeSpan RankingTime,
+    TimeSpan RankingPerLine);

@@ -8,6 +8,9 @@ public sealed record ModelEvaluation(
     TimeSpan TrainingTime,
     TimeSpan RankingTime)
 {
+    /// <summary>Ranking time per test row: a one-line latency for the models ranked one row at a time, a throughput figure for those ranked in parallel.</summary>
+    public TimeSpan RankingPerLine => Scores.Cases == 0 ? TimeSpan.Zero : RankingTime / Scores.Cases;
+
     /// <summary>
     /// Mean and (sample) standard deviation of the per-fold top-1: the paper's "mean accuracy across folds"; the
     /// deviation is NaN for a single fold, where it means nothing.
