@@ -101,15 +101,9 @@ public sealed class RequestLimits
 
 public sealed class GrainSettings
 {
-    public TimeSpan ChapterIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
-
-    public TimeSpan ImporterIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
-
     /// <summary>
     /// How old an importer grain's cached statistics may get before a read refreshes them from the store. Unset: never
     /// with the embedded per-silo store, 1 s with a store shared by several silos (PostgreSQL).
     /// </summary>
     public TimeSpan? ImporterStatisticsRefresh { get; set; }
-
-    public TimeSpan CollectionPeriod { get; set; } = TimeSpan.FromMinutes(1);
 }
