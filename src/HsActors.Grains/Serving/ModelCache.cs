@@ -181,7 +181,11 @@ public sealed class ModelCache : IAsyncDisposable
 
     private Task<ChapterSlot> Slot(string chapter)
     {
-        var lazy = _chapters.GetOrAdd(chapter, c => new Lazy<Task<ChapterSlot>>(() => FirstLoadAsync(c)));
+        // The hot path finds the slot without building the factory delegate GetOrAdd would allocate on every call.
+        if (!_chapters.TryGetValue(chapter, out var lazy))
+        {
+            lazy = _chapters.GetOrAdd(chapter, c => new Lazy<Task<ChapterSlot>>(() => FirstLoadAsync(c)));
+        }
         var load = lazy.Value;
         if (load.IsFaulted)
         {

@@ -15,7 +15,7 @@ public sealed class ModelPointerSubscription(IGrainFactory grains, ModelPointerF
 
     private volatile bool _subscribed;
 
-    /// <summary>True once the hub has acknowledged a subscription (for readiness checks and tests).</summary>
+    /// <summary>True once the hub has acknowledged a subscription (tests wait for it before relying on the push).</summary>
     public bool Subscribed => _subscribed;
 
     public async Task RunAsync(CancellationToken cancellationToken)
