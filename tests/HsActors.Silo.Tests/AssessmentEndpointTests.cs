@@ -5,12 +5,22 @@ namespace HsActors.Silo.Tests;
 [Collection(SiloCollection.Name)]
 public sealed class AssessmentEndpointTests(SmallModel model) : IAsyncLifetime
 {
-    private readonly SiloFactory _silo = new(model.Directory, SiloFactory.NewDataDirectory());
+    // The test's own directory, not the factory's: one test restarts a second silo over it.
+    private readonly TempDirectory _data = new();
+    private SiloFactory _silo = null!;
     private HttpClient _officer = null!;
 
-    public async Task InitializeAsync() => _officer = await _silo.ReadyClientAsync(TestKeys.Officer);
+    public async Task InitializeAsync()
+    {
+        _silo = new SiloFactory(model.Directory, _data.Path);
+        _officer = await _silo.ReadyClientAsync(TestKeys.Officer);
+    }
 
-    public async Task DisposeAsync() => await _silo.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _silo.DisposeAsync();
+        _data.Dispose();
+    }
 
     [Fact]
     public async Task An_assessment_is_acknowledged_with_202_and_its_offset_and_a_retry_with_200_and_the_same_offset()

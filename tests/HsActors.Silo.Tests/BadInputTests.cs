@@ -6,7 +6,7 @@ namespace HsActors.Silo.Tests;
 [Collection(SiloCollection.Name)]
 public sealed class BadInputTests(SmallModel model) : IAsyncLifetime
 {
-    private readonly SiloFactory _silo = new(model.Directory, SiloFactory.NewDataDirectory());
+    private readonly SiloFactory _silo = new(model.Directory);
     private HttpClient _hub = null!;
 
     public async Task InitializeAsync() => _hub = await _silo.ReadyClientAsync(TestKeys.Hub);

@@ -9,7 +9,7 @@ public sealed class ClassifyEndpointTests(SmallModel model) : IAsyncLifetime
     private const string Coffee = "roasted coffee beans, not decaffeinated";
     private const string Tyres = "new pneumatic tyres of rubber for motor cars";
     private const string Shoes = "footwear with outer soles and uppers of leather";
-    private readonly SiloFactory _silo = new(model.Directory, SiloFactory.NewDataDirectory());
+    private readonly SiloFactory _silo = new(model.Directory);
     private HttpClient _hub = null!;
 
     public async Task InitializeAsync() => _hub = await _silo.ReadyClientAsync(TestKeys.Hub);

@@ -30,7 +30,8 @@ public sealed class CrashSafetyTests(SmallModel model, ITestOutputHelper output)
     [Fact]
     public async Task Killing_the_silo_mid_stream_keeps_every_acknowledged_assessment_once_and_counts_it_once()
     {
-        var data = SiloFactory.NewDataDirectory();
+        using var dataDirectory = new TempDirectory();
+        var data = dataDirectory.Path;
         var ids = Enumerable.Range(0, Total).Select(i => $"CRASH-{i:D4}").ToArray();
         var acknowledged = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
 

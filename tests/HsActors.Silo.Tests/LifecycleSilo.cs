@@ -38,7 +38,7 @@ public sealed class LifecycleSilo : IAsyncDisposable
         {
             values[key] = value;
         }
-        var factory = new SiloFactory(model.Directory, dataDirectory ?? SiloFactory.NewDataDirectory(), values);
+        var factory = dataDirectory is null ? new SiloFactory(model.Directory, values) : new SiloFactory(model.Directory, dataDirectory, values);
         var hub = await factory.ReadyClientAsync(TestKeys.Hub);
         return new LifecycleSilo(factory, hub, factory.ClientWithKey(TestKeys.Admin));
     }

@@ -6,7 +6,7 @@ public sealed class LookupAndImporterTests(SmallModel model)
     [Fact]
     public async Task Nomenclature_lookup_gives_bilingual_text_and_parents_chapter_first()
     {
-        await using var silo = new SiloFactory(model.Directory, SiloFactory.NewDataDirectory());
+        await using var silo = new SiloFactory(model.Directory);
         var officer = silo.ClientWithKey(TestKeys.Officer);
 
         var item = await Json.ReadAsync(await officer.GetAsync("/v1/nomenclature/0901.21.11"));
@@ -23,7 +23,8 @@ public sealed class LookupAndImporterTests(SmallModel model)
     [Fact]
     public async Task Importer_statistics_follow_classified_lines_and_survive_a_restart()
     {
-        var data = SiloFactory.NewDataDirectory();
+        using var dataDirectory = new TempDirectory();
+        var data = dataDirectory.Path;
         await using (var first = new SiloFactory(model.Directory, data))
         {
             var hub = await first.ReadyClientAsync(TestKeys.Hub);
@@ -63,7 +64,8 @@ public sealed class LookupAndImporterTests(SmallModel model)
     [Fact]
     public async Task Importer_history_reranking_lifts_the_importers_usual_code_only_when_weighted()
     {
-        var data = SiloFactory.NewDataDirectory();
+        using var dataDirectory = new TempDirectory();
+        var data = dataDirectory.Path;
         const string description = "coffee";
         string usual;
         await using (var plain = new SiloFactory(model.Directory, data))

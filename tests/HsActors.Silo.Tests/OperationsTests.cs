@@ -9,7 +9,7 @@ public sealed class OperationsTests(SmallModel model)
     public async Task Ready_is_503_until_the_model_is_loaded_while_live_is_200()
     {
         var store = new ControlledModelStore(model.Directory);
-        await using var silo = new SiloFactory(model.Directory, SiloFactory.NewDataDirectory(), store: store);
+        await using var silo = new SiloFactory(model.Directory, store: store);
         var client = silo.ClientWithKey(TestKeys.Hub);
 
         Assert.Equal(200, (int)(await client.GetAsync("/health/live")).StatusCode);
@@ -34,7 +34,7 @@ public sealed class OperationsTests(SmallModel model)
         bytes[5] = 0;
         await File.WriteAllBytesAsync(router, bytes);
 
-        await using var silo = new SiloFactory(old.Path, SiloFactory.NewDataDirectory());
+        await using var silo = new SiloFactory(old.Path);
         var client = silo.ClientWithKey(TestKeys.Hub);
         var detail = await Eventually.UntilAsync(async () =>
         {
@@ -60,7 +60,7 @@ public sealed class OperationsTests(SmallModel model)
     {
         var store = new ControlledModelStore(model.Directory);
         store.Open();
-        await using var silo = new SiloFactory(model.Directory, SiloFactory.NewDataDirectory(), store: store);
+        await using var silo = new SiloFactory(model.Directory, store: store);
         var client = await silo.ReadyClientAsync(TestKeys.Hub);
         store.FailChapters = true;
 
@@ -76,7 +76,7 @@ public sealed class OperationsTests(SmallModel model)
     [Fact]
     public async Task Metrics_expose_request_counters_latency_chapters_and_model_versions()
     {
-        await using var silo = new SiloFactory(model.Directory, SiloFactory.NewDataDirectory());
+        await using var silo = new SiloFactory(model.Directory);
         var client = await silo.ReadyClientAsync(TestKeys.Hub);
         await Json.PostOkAsync(client, "/v1/classify", new { description = "roasted coffee" });
         await Json.PostOkAsync(client, "/v1/classify/batch", new { lines = new[] { new { description = "rubber tyres" }, new { description = "roasted coffee" } } });

@@ -85,7 +85,8 @@ public sealed class RetrainingEndToEndTests(SmallModel model, ITestOutputHelper 
     [Fact]
     public async Task After_a_restart_only_assessments_past_the_newest_version_count_as_new_and_every_assessment_is_trained_on()
     {
-        var data = SiloFactory.NewDataDirectory();
+        using var dataDirectory = new TempDirectory();
+        var data = dataDirectory.Path;
         var settings = new Dictionary<string, string?> { ["HsActors:Retraining:MinAssessments"] = "3", ["HsActors:Retraining:AutoPromote"] = "false" };
         const string Pepper = "black pepper, whole, dried";
         await using (var first = await LifecycleSilo.StartAsync(model, settings, data))

@@ -5,7 +5,7 @@ namespace HsActors.Silo.Tests;
 [Collection(SiloCollection.Name)]
 public sealed class SecurityTests(SmallModel model) : IAsyncLifetime
 {
-    private readonly SiloFactory _silo = new(model.Directory, SiloFactory.NewDataDirectory());
+    private readonly SiloFactory _silo = new(model.Directory);
 
     public async Task InitializeAsync() => await _silo.ReadyClientAsync(null);
 
@@ -93,7 +93,7 @@ public sealed class RateLimitTests : IAsyncLifetime
 {
     private readonly SiloFactory _silo;
 
-    public RateLimitTests(SmallModel model) => _silo = new SiloFactory(model.Directory, SiloFactory.NewDataDirectory(), new Dictionary<string, string?>
+    public RateLimitTests(SmallModel model) => _silo = new SiloFactory(model.Directory, new Dictionary<string, string?>
     {
         ["HsActors:RateLimits:hub:PermitsPerSecond"] = "1",
         ["HsActors:RateLimits:hub:Burst"] = "2",

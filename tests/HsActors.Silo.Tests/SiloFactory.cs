@@ -8,15 +8,43 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HsActors.Silo.Tests;
 
 /// <summary>
-/// The real silo (Program) in memory, on the small model and its own data directory. Pass the same data directory to
-/// a second factory to restart the silo over the same state.
+/// The real silo (Program) in memory, on the small model. Without a data directory it makes its own and removes it when
+/// disposed; pass a directory the test owns (a <see cref="TempDirectory"/>) to a second factory to restart the silo over
+/// the same state.
 /// </summary>
-public sealed class SiloFactory(string modelDirectory, string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, IModelStore? store = null)
-    : WebApplicationFactory<Program>
+public sealed class SiloFactory : WebApplicationFactory<Program>
 {
-    public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "hsactors-silo-data-" + Guid.NewGuid().ToString("N"));
+    private readonly string _modelDirectory;
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
+    private readonly IModelStore? _store;
+    private readonly TempDirectory? _ownData;
 
-    public string DataDirectory { get; } = dataDirectory;
+    public SiloFactory(string modelDirectory, IReadOnlyDictionary<string, string?>? settings = null, IModelStore? store = null)
+        : this(modelDirectory, new TempDirectory(), settings, store)
+    {
+    }
+
+    public SiloFactory(string modelDirectory, string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null, IModelStore? store = null)
+    {
+        _modelDirectory = modelDirectory;
+        DataDirectory = dataDirectory;
+        _settings = settings;
+        _store = store;
+    }
+
+    private SiloFactory(string modelDirectory, TempDirectory ownData, IReadOnlyDictionary<string, string?>? settings, IModelStore? store)
+        : this(modelDirectory, ownData.Path, settings, store)
+    {
+        _ownData = ownData;
+    }
+
+    public string DataDirectory { get; }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _ownData?.Dispose();
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -24,7 +52,7 @@ public sealed class SiloFactory(string modelDirectory, string dataDirectory, IRe
         // app configuration below is applied, which happens only when the host is built: UseSetting passes them early.
         // Many silos run in this process at once: each takes a free port (read while Orleans is configured, so early too).
         builder.UseSetting("HsActors:Orleans:SiloPort", "0");
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in _settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
         }
@@ -33,19 +61,19 @@ public sealed class SiloFactory(string modelDirectory, string dataDirectory, IRe
             var values = new Dictionary<string, string?>
             {
                 ["HsActors:DataDirectory"] = DataDirectory,
-                ["HsActors:ModelDirectory"] = modelDirectory,
+                ["HsActors:ModelDirectory"] = _modelDirectory,
             };
             foreach (var (key, value) in TestKeys.Configuration())
             {
                 values[key] = value;
             }
-            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            foreach (var (key, value) in _settings ?? new Dictionary<string, string?>())
             {
                 values[key] = value;
             }
             configuration.AddInMemoryCollection(values);
         });
-        if (store is not null)
+        if (_store is { } store)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(store));
         }

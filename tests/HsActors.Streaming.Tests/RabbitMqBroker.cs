@@ -15,12 +15,14 @@ public sealed class RabbitMqBroker : IAsyncLifetime
 {
     private const string ServerScript = "/usr/lib/rabbitmq/bin/rabbitmq-server";
     private const string ControlScript = "/usr/lib/rabbitmq/bin/rabbitmqctl";
+    private const string PortMapper = "/usr/bin/epmd";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private readonly StringBuilder _console = new();
     private Process? _server;
     private string _directory = "";
     private Dictionary<string, string> _environment = [];
+    private int _portMapperPort;
 
     public RabbitMqEndpoint Endpoint { get; private set; } = new();
     public string NodeName { get; private set; } = "";
@@ -32,6 +34,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
                 $"RabbitMQ tests need the Debian package rabbitmq-server ({ServerScript} is missing). Install it with: apt-get install -y rabbitmq-server");
 
         var port = FreePortPair();
+        _portMapperPort = FreePort();
         _directory = Path.Combine(Path.GetTempPath(), $"hsactors-rabbitmq-{port}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_directory);
         await File.WriteAllTextAsync(Path.Combine(_directory, "enabled_plugins"), "[].");
@@ -49,7 +52,10 @@ public sealed class RabbitMqBroker : IAsyncLifetime
             ["RABBITMQ_DIST_PORT"] = (port + 20000).ToString(),
             ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(_directory, "enabled_plugins"),
             ["RABBITMQ_CONFIG_FILE"] = Path.Combine(_directory, "rabbitmq.conf"),
-            ["ERL_EPMD_ADDRESS"] = "127.0.0.1", // the Erlang port mapper it may start listens on loopback only
+            ["ERL_EPMD_ADDRESS"] = "127.0.0.1", // the Erlang port mapper it starts listens on loopback only,
+            // on a port of its own: the daemon outlives the node, so it is this fixture's to stop, and a system-wide
+            // epmd is never touched.
+            ["ERL_EPMD_PORT"] = _portMapperPort.ToString(),
         };
 
         await StartServerAsync();
@@ -140,6 +146,7 @@ public sealed class RabbitMqBroker : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await StopServerAsync();
+        await StopPortMapperAsync();
         if (Directory.Exists(_directory))
             Directory.Delete(_directory, recursive: true);
     }
@@ -166,6 +173,23 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         _server = null;
     }
 
+    /// <summary>The node's epmd daemonizes out of the server's process group, so the group signal does not reach it.</summary>
+    private async Task StopPortMapperAsync()
+    {
+        if (_portMapperPort == 0)
+            return;
+        var start = new ProcessStartInfo(PortMapper, ["-port", _portMapperPort.ToString(), "-kill"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ERL_EPMD_ADDRESS"] = "127.0.0.1";
+        using var kill = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await kill.WaitForExitAsync(timeout.Token);
+    }
+
     private static void SignalProcessGroup(int leader, string signal)
     {
         using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", "--", $"-{leader}"]) { UseShellExecute = false });
@@ -173,6 +197,13 @@ public sealed class RabbitMqBroker : IAsyncLifetime
     }
 
     // The AMQP port and the Erlang distribution port (AMQP + 20000) must both be free.
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
     private static int FreePortPair()
     {
         for (var attempt = 0; attempt < 50; attempt++)
