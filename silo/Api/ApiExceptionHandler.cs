@@ -8,7 +8,9 @@ namespace HsActors.Silo.Api;
 /// <summary>
 /// Last line: request-shaped failures the server raises itself (unreadable body, JSON the binder met) become 400
 /// problems; an assessment stream that cannot confirm an append a 503 with Retry-After (the client retries with the
-/// same id); anything else a generic 500 problem, logged with its stack trace but never showing it to the caller.
+/// same id); a grain the cluster cannot reach for the moment (its silo died and membership has not yet declared it dead,
+/// or a call timed out) a 503 with Retry-After as well; anything else a generic 500 problem, logged with its stack trace
+/// but never showing it to the caller.
 /// </summary>
 internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -34,6 +36,12 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
                 context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(unavailable.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Assessment stream unavailable",
                     "The assessment was not acknowledged because the stream is reconnecting; send it again with the same assessmentId.");
+                return true;
+            case SiloUnavailableException or OrleansMessageRejectionException or TimeoutException:
+                logger.LogWarning("A grain was unreachable for {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, exception.Message);
+                context.Response.Headers.RetryAfter = "2";
+                await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Cluster reorganising",
+                    "A silo this request needed is unreachable while the cluster recovers from its loss; retry in a few seconds.");
                 return true;
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
                 return true; // the caller left; nobody reads an answer

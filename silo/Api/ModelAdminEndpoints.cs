@@ -91,7 +91,7 @@ internal static class ModelAdminEndpoints
         {
             return invalid;
         }
-        if (models.Scheduler is not { } scheduler)
+        if (!models.Retrains)
         {
             return Problems.Status(StatusCodes.Status409Conflict, "Retraining is off.", "This silo serves a model directory, not a model registry, so it cannot publish retrained versions.");
         }
@@ -100,7 +100,7 @@ internal static class ModelAdminEndpoints
         {
             return NotFound(chapter);
         }
-        var started = await scheduler.RequestAsync(chapter, cancellationToken);
+        var started = await models.RequestRetrainingAsync(chapter);
         return TypedResults.Json(
             new RetrainRequestAccepted(chapter, started, started ? "Retraining started; follow it in GET /v1/admin/models/" + chapter : "A retraining of this chapter is already running."),
             SiloJsonContext.Default.RetrainRequestAccepted, statusCode: StatusCodes.Status202Accepted);

@@ -1,3 +1,4 @@
+using HsActors.Abstractions.Retraining;
 using HsActors.Abstractions.Grains;
 using HsActors.Abstractions.Models;
 using HsActors.Contracts.Models;
@@ -8,7 +9,7 @@ namespace HsActors.Silo.Api;
 /// <summary>Registry, grain and retrainer records → the admin API's wire records.</summary>
 internal static class ModelAdminViews
 {
-    public static ModelChapterSummary Summary(string chapter, StoredPointer? stored, ServedModelState? served, RetrainingStatus? retraining)
+    public static ModelChapterSummary Summary(string chapter, StoredPointer? stored, ServedModelState? served, RetrainingStatus? retraining, string localSilo)
     {
         var pointer = stored?.Pointer;
         return new ModelChapterSummary
@@ -25,7 +26,7 @@ internal static class ModelAdminViews
             UpdatedAt = pointer?.UpdatedAt,
             UpdatedBy = pointer?.UpdatedBy,
             Served = served,
-            Retraining = retraining is null ? null : Retraining(retraining),
+            Retraining = retraining is null ? null : Retraining(retraining, localSilo),
         };
     }
 
@@ -59,9 +60,10 @@ internal static class ModelAdminViews
     public static PointerChangeInfo Change(PointerChange change) =>
         new(change.Revision, change.Action.ToString().ToLowerInvariant(), change.At, change.By, change.FromVersion, change.ToVersion, change.CanaryPercent, change.Reason);
 
-    private static RetrainingState Retraining(RetrainingStatus status) =>
-        new(status.Pending, status.AssessmentsThrough, status.Running, status.Owned)
+    private static RetrainingState Retraining(RetrainingStatus status, string localSilo) =>
+        new(status.Pending, status.AssessmentsThrough, status.Running, status.Silo == localSilo, status.DeadlineSet)
         {
+            Silo = status.Silo,
             LastVersion = status.Last?.Version,
             LastDecision = status.Last?.Decision,
             LastReason = status.Last?.Reason,

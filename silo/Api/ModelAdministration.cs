@@ -2,6 +2,7 @@ using System.Text.Json;
 using HsActors.Abstractions.Audit;
 using HsActors.Abstractions.Grains;
 using HsActors.Abstractions.Models;
+using HsActors.Abstractions.Retraining;
 using HsActors.Contracts.Models;
 using HsActors.Grains.Models;
 using HsActors.Grains.Retraining;
@@ -9,13 +10,17 @@ using HsActors.Grains.Serving;
 
 namespace HsActors.Silo.Api;
 
-/// <summary>What the admin endpoints read and write: the registry (its pointer changes go through the chapter grains), this silo's model cache, the retraining scheduler and the optional audit trail.</summary>
+/// <summary>What the admin endpoints read and write: the registry (its pointer changes go through the chapter grains), this silo's model cache, the retrainer grains and the optional audit trail.</summary>
 internal sealed class ModelAdministration(IServiceProvider services)
 {
     public IModelRegistry Registry { get; } = services.GetRequiredService<IModelRegistry>();
 
-    /// <summary>Null when the silo serves a plain model directory (no registry to publish retrained versions into).</summary>
-    public RetrainingScheduler? Scheduler { get; } = services.GetRequiredService<IModelStore>() is RegistryModelStore ? services.GetRequiredService<RetrainingScheduler>() : null;
+    /// <summary>False when the silo serves a plain model directory (no registry to publish retrained versions into).</summary>
+    public bool Retrains { get; } = services.GetRequiredService<IModelStore>() is RegistryModelStore;
+
+    private readonly IGrainFactory _grains = services.GetRequiredService<IGrainFactory>();
+    private readonly AssessmentLedger _ledger = services.GetRequiredService<AssessmentLedger>();
+    private readonly string _silo = services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToString();
 
     private readonly IAuditTrail? _audit = services.GetService<IAuditTrail>();
     private readonly ModelCache _models = services.GetRequiredService<ModelCache>();
@@ -34,8 +39,14 @@ internal sealed class ModelAdministration(IServiceProvider services)
         {
             served = ModelAdminViews.Served((await _models.GetAsync(chapter)).State());
         }
-        return ModelAdminViews.Summary(chapter, pointer, served, Scheduler?.Status(chapter));
+        return ModelAdminViews.Summary(chapter, pointer, served, await RetrainingAsync(chapter), _silo);
     }
+
+    public Task<bool> RequestRetrainingAsync(string chapter) => _grains.GetGrain<IChapterRetrainerGrain>(chapter).RequestAsync();
+
+    // A key no assessment has touched has nothing to show; asking its grain would only activate it.
+    private async Task<RetrainingStatus?> RetrainingAsync(string chapter) =>
+        Retrains && _ledger.CountFrom(chapter, 0) > 0 ? await _grains.GetGrain<IChapterRetrainerGrain>(chapter).GetStatusAsync() : null;
 
     public async Task AuditAsync(PointerUpdate update, string by, CancellationToken cancellationToken)
     {

@@ -14,8 +14,8 @@ namespace HsActors.Silo.Hosting;
 
 /// <summary>
 /// Wires the assessment ingress: the assessment stream (the local log under the data directory, or a RabbitMQ stream
-/// queue when <c>HsActors:RabbitMq:Uri</c> is set), consumer offsets, the override table, the audit trail, the
-/// request handling, and the background consumers that keep importer statistics and overrides in step with the stream.
+/// queue when <c>HsActors:RabbitMq:Uri</c> is set), the checkpoint of its Orleans stream provider, the override table,
+/// the audit trail, the request handling, and what the stream's consumer grain applies (importer statistics, overrides).
 /// </summary>
 internal static class AssessmentServices
 {
@@ -25,7 +25,8 @@ internal static class AssessmentServices
     {
         services.Configure<AssessmentIngressOptions>(configuration.GetSection(SiloOptions.Section));
         services.AddSingleton<IAssessmentStream>(OpenStream);
-        // Consumer positions are per silo even with a cluster stream: each silo keeps its own importer log and overrides.
+        // Embedded: on local disk. A cluster keeps checkpoints and overrides in PostgreSQL, shared by its silos, because
+        // Orleans moves the stream's one pulling agent (and its consumer) between them.
         services.AddSingleton<IStreamOffsetStore>(sp => new FileStreamOffsetStore(Path.Combine(AssessmentDirectory(sp), "offsets")));
         services.AddSingleton(sp => OverrideLog.Open(
             Path.Combine(DataDirectory(sp), "overrides"), sp.GetRequiredService<ILoggerFactory>().CreateLogger<OverrideLog>()));
@@ -43,7 +44,6 @@ internal static class AssessmentServices
             sp.GetRequiredService<IOptions<AssessmentIngressOptions>>().Value.Assessments,
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AssessmentIngestion>();
-        services.AddHostedService<AssessmentStreamConsumers>();
         return services;
     }
 

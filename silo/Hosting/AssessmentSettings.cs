@@ -11,7 +11,4 @@ public sealed class AssessmentSettings
 
     /// <summary>How far in the future an assessment's time may lie (clocks of other systems drift).</summary>
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>How long a failed stream consumer waits before it starts again (doubling up to a minute).</summary>
-    public TimeSpan ConsumerRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 }

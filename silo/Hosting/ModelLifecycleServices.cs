@@ -1,7 +1,6 @@
 using HsActors.Abstractions.Audit;
 using HsActors.Abstractions.Blobs;
 using HsActors.Abstractions.Models;
-using HsActors.Abstractions.Retraining;
 using HsActors.Abstractions.Streaming;
 using HsActors.Grains;
 using HsActors.Grains.Serving;
@@ -11,15 +10,13 @@ using HsActors.ModelRegistry;
 using HsActors.Storage.AzureBlob;
 using HsActors.Storage.FileSystem;
 using HsActors.Streaming.LocalLog;
-using HsActors.Streaming.RabbitMq;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace HsActors.Silo.Hosting;
 
 /// <summary>
 /// Versioned models and their lifecycle: the blob store and model registry the silo serves from, the pointer
-/// owners' registry, the backstop poll, and the per-chapter retrainer fed by the assessment stream.
+/// owners' registry, the backstop poll, and what the retrainer grains train with: this silo's ledger of the assessment stream.
 /// </summary>
 internal static class ModelLifecycleServices
 {
@@ -42,7 +39,6 @@ internal static class ModelLifecycleServices
             sp.GetRequiredService<ILogger<ModelPointerFollower>>()));
 
         // The assessment stream the retrainers read is the one AddAssessmentIngress registers (local log or RabbitMQ).
-        services.TryAddSingleton(CreateOwnership);
         services.AddSingleton(sp => new ActiveModels(sp.GetRequiredService<IModelRegistry>()));
         services.AddSingleton(sp => new CandidateRelease(sp.GetRequiredService<IModelRegistry>(), sp.GetRequiredService<RetrainingOptions>(),
             sp.GetService<IAuditTrail>(), sp.GetRequiredService<ILogger<CandidateRelease>>()));
@@ -50,21 +46,13 @@ internal static class ModelLifecycleServices
             sp.GetRequiredService<RetrainingOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new RouterRetrainer(sp.GetRequiredService<ActiveModels>(), sp.GetRequiredService<CandidateRelease>(),
             sp.GetRequiredService<RetrainingOptions>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new RetrainingScheduler(sp.GetRequiredService<IAssessmentStream>(), sp.GetRequiredService<ActiveModels>(),
-            sp.GetRequiredService<ChapterRetrainer>(), sp.GetRequiredService<RouterRetrainer>(), sp.GetRequiredService<IChapterOwnership>(),
-            sp.GetRequiredService<RetrainingOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RetrainingScheduler>>()));
+        services.AddSingleton<AssessmentLedger>();
+        services.AddSingleton<IChapterTraining>(sp => new LedgerChapterTraining(sp.GetRequiredService<AssessmentLedger>(), sp.GetRequiredService<ActiveModels>(),
+            sp.GetRequiredService<ChapterRetrainer>(), sp.GetRequiredService<RouterRetrainer>(), sp.GetRequiredService<RetrainingOptions>()));
+        services.AddSingleton(sp => new AssessmentLedgerReader(sp.GetRequiredService<IAssessmentStream>(), sp.GetRequiredService<AssessmentLedger>(),
+            sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AssessmentLedgerReader>>()));
         services.AddHostedService<RetrainingService>();
         return services;
-    }
-
-    // With RabbitMQ configured the silo is one of several: each chapter is retrained by the silo holding its
-    // single-active-consumer queue's token. Alone, it owns everything.
-    private static IChapterOwnership CreateOwnership(IServiceProvider services)
-    {
-        var rabbit = services.GetRequiredService<IOptions<AssessmentIngressOptions>>().Value.RabbitMq;
-        return rabbit.IsConfigured
-            ? new RabbitMqChapterOwnership(RabbitMqUri.Parse(rabbit.Uri!), logger: services.GetRequiredService<ILogger<RabbitMqChapterOwnership>>())
-            : new AllChaptersOwnership();
     }
 
     private static IBlobStore CreateBlobStore(IServiceProvider services)

@@ -1,14 +1,19 @@
 using System.Net;
 using System.Net.Sockets;
-using HsActors.Abstractions.Statistics;
 using HsActors.Grains;
 using HsActors.Grains.Classification;
 using HsActors.Grains.Models;
 using HsActors.Grains.Serving;
-using HsActors.Grains.Statistics;
 using HsActors.Nomenclature;
 using Microsoft.Extensions.Options;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using HsActors.Storage.FileSystem;
+using HsActors.Streaming.Orleans;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.Dashboard;
 
 namespace HsActors.Silo.Hosting;
@@ -19,14 +24,43 @@ namespace HsActors.Silo.Hosting;
 /// </summary>
 internal static class OrleansSiloServices
 {
+    private const string RabbitMqUriKey = $"{SiloOptions.Section}:RabbitMq:Uri";
+
     public static WebApplicationBuilder AddOrleansSilo(this WebApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection(OrleansSiloSettings.Section).Get<OrleansSiloSettings>() ?? new OrleansSiloSettings();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(PortOrFree(settings.SiloPort), settings.GatewayPort == 0 ? 0 : PortOrFree(settings.GatewayPort),
-                serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+            var siloPort = PortOrFree(settings.SiloPort);
+            var gatewayPort = settings.GatewayPort == 0 ? 0 : PortOrFree(settings.GatewayPort);
+            if (settings.Clustering == OrleansClustering.AzureStorage)
+            {
+                if (string.IsNullOrWhiteSpace(builder.Configuration[PostgresBackendServices.ConnectionStringKey]))
+                {
+                    // The stream's consumer moves between silos: the overrides it writes and its checkpoint must be shared.
+                    throw new InvalidOperationException(
+                        $"{OrleansSiloSettings.Section}:{nameof(OrleansSiloSettings.Clustering)}={OrleansClustering.AzureStorage} needs {PostgresBackendServices.ConnectionStringKey} (overrides, audit trail and stream checkpoints shared by the silos).");
+                }
+                UseAzureStorage(silo, settings, AzureStorageConnectionString(builder.Configuration, settings), siloPort, gatewayPort);
+            }
+            else
+            {
+                silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+                silo.Services.AddGrainStorage(GrainStorageNames.State, (sp, _) => new FileSystemGrainStorage(
+                    new FileSystemBlobStore(DataPath(sp, "grain-state")), sp.GetRequiredService<Serializer>()));
+                silo.AddReminders();
+                silo.Services.AddSingleton<IReminderTable>(sp => new FileSystemReminderTable(new FileSystemBlobStore(DataPath(sp, "reminders"))));
+            }
+            // The retrainers' deadlines are minutes long; Orleans' one-minute floor only stands in the way of settings
+            // (and tests) that ask for less.
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            // The local log never holds an assessment twice; a RabbitMQ stream can (a publish repeated after a lost confirm).
+            silo.AddAssessmentStreams(dedupWindow: builder.Configuration[RabbitMqUriKey] is { Length: > 0 } ? 10_000 : 0, pollInterval: TimeSpan.FromMilliseconds(100));
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = settings.CollectionAge);
+            if (settings.KubernetesHosting)
+            {
+                silo.UseKubernetesHosting();
+            }
             silo.Services.AddContractSerialization();
             // Orleans' own view of the cluster (grains, activations, silos), served under /dashboard to admin keys only.
             silo.AddDashboard();
@@ -36,16 +70,6 @@ internal static class OrleansSiloServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new NomenclatureLabels(HsNomenclature.Bundled));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SiloOptions>>().Value.Classification.ToOptions());
-        services.AddSingleton<IImporterStatisticsStore>(sp => ImporterDeltaLog.Open(
-            sp.GetRequiredService<IOptions<SiloOptions>>().Value.ImporterDirectory,
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger<ImporterDeltaLog>()));
-        services.AddSingleton(sp =>
-        {
-            // Only this silo writes its embedded delta log; any other store is shared, so cached reads must expire.
-            var configured = sp.GetRequiredService<IOptions<SiloOptions>>().Value.Grains.ImporterStatisticsRefresh;
-            var shared = sp.GetRequiredService<IImporterStatisticsStore>() is not ImporterDeltaLog;
-            return new ImporterGrainOptions(configured ?? (shared ? TimeSpan.FromSeconds(1) : Timeout.InfiniteTimeSpan));
-        });
         services.AddSingleton(sp => new ModelCache(
             sp.GetRequiredService<IModelStore>(), sp.GetRequiredService<NomenclatureLabels>(), sp.GetRequiredService<ClassificationOptions>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
@@ -53,6 +77,42 @@ internal static class OrleansSiloServices
         services.AddHostedService<ModelPointerService>();
         return builder;
     }
+
+    private static string DataPath(IServiceProvider services, string name) =>
+        Path.Combine(services.GetRequiredService<IOptions<SiloOptions>>().Value.ResolvedDataDirectory, name);
+
+    /// <summary>Membership and reminders on Azure Table storage, grain state in Azure Blob storage, one account for all.</summary>
+    private static void UseAzureStorage(ISiloBuilder silo, OrleansSiloSettings settings, string connectionString, int siloPort, int gatewayPort)
+    {
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ServiceId = settings.ServiceId;
+            o.ClusterId = settings.ClusterId;
+        });
+        silo.Configure<EndpointOptions>(o =>
+        {
+            o.AdvertisedIPAddress = IPAddress.Parse(settings.AdvertisedAddress);
+            o.SiloPort = siloPort;
+            o.GatewayPort = gatewayPort;
+        });
+        silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(connectionString));
+        silo.AddAzureBlobGrainStorage(GrainStorageNames.State, (OptionsBuilder<AzureBlobStorageOptions> options) => options.Configure<Serializer>((o, serializer) =>
+        {
+            o.BlobServiceClient = new BlobServiceClient(connectionString);
+            o.ContainerName = settings.GrainStateContainer;
+            // Orleans' own version-tolerant format, as on local disk. The provider's default JSON settings preserve
+            // object references, which cannot be read back into records that share an instance (an empty tally).
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+        }));
+        silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(connectionString));
+    }
+
+    private static string AzureStorageConnectionString(IConfiguration configuration, OrleansSiloSettings settings) =>
+        settings.AzureStorageConnectionString is { Length: > 0 } own ? own
+        : configuration[$"{ModelLifecycleSettings.AzureBlobSection}:{nameof(AzureBlobSettings.ConnectionString)}"] is { Length: > 0 } models ? models
+        : throw new InvalidOperationException(
+            $"{OrleansSiloSettings.Section}:{nameof(OrleansSiloSettings.Clustering)} is {OrleansClustering.AzureStorage}: set {OrleansSiloSettings.Section}:{nameof(OrleansSiloSettings.AzureStorageConnectionString)} " +
+            $"or {ModelLifecycleSettings.AzureBlobSection}:{nameof(AzureBlobSettings.ConnectionString)} (the same account serves both).");
 
     /// <summary>
     /// A free loopback port for 0. Probing and releasing leaves a short race with another process taking it; Orleans then

@@ -4,8 +4,9 @@ using HsActors.Grains.Retraining;
 namespace HsActors.Silo.Hosting;
 
 /// <summary>
-/// Starts the retraining scheduler once the silo serves its first model (the registry then holds the versions the
-/// retrainers start from). Without a model registry (a plain directory store) there is nothing to publish into.
+/// Starts reading the assessment stream into this silo's ledger, which wakes the retrainer grains, once the silo serves
+/// its first model (the registry then holds the versions the retrainers start from). Without a model registry (a plain
+/// directory store) there is nothing to publish into.
 /// </summary>
 internal sealed class RetrainingService(IServiceProvider services, SiloReadiness readiness, ILogger<RetrainingService> logger) : BackgroundService
 {
@@ -24,6 +25,6 @@ internal sealed class RetrainingService(IServiceProvider services, SiloReadiness
             }
             await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken).ConfigureAwait(false);
         }
-        await services.GetRequiredService<RetrainingScheduler>().RunAsync(stoppingToken).ConfigureAwait(false);
+        await services.GetRequiredService<AssessmentLedgerReader>().RunAsync(stoppingToken).ConfigureAwait(false);
     }
 }

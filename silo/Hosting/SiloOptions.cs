@@ -26,13 +26,9 @@ public sealed class SiloOptions
 
     public RequestLimits Limits { get; set; } = new();
 
-    public GrainSettings Grains { get; set; } = new();
-
     public string ResolvedDataDirectory => Path.GetFullPath(DataDirectory);
 
     public string ResolvedModelDirectory => Path.GetFullPath(ModelDirectory ?? Path.Combine(ResolvedDataDirectory, "models", "current"));
-
-    public string ImporterDirectory => Path.Combine(ResolvedDataDirectory, "importers");
 }
 
 public sealed class ApiKeyOptions
@@ -97,13 +93,4 @@ public sealed class RequestLimits
     public long MaxRequestBytes { get; set; } = 1L << 20;
 
     public long MaxBatchRequestBytes { get; set; } = 48L << 20;
-}
-
-public sealed class GrainSettings
-{
-    /// <summary>
-    /// How old an importer grain's cached statistics may get before a read refreshes them from the store. Unset: never
-    /// with the embedded per-silo store, 1 s with a store shared by several silos (PostgreSQL).
-    /// </summary>
-    public TimeSpan? ImporterStatisticsRefresh { get; set; }
 }

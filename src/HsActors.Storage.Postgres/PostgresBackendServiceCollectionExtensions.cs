@@ -1,6 +1,5 @@
 using HsActors.Abstractions.Audit;
 using HsActors.Abstractions.Overrides;
-using HsActors.Abstractions.Statistics;
 using HsActors.Abstractions.Streaming;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,7 +11,7 @@ namespace HsActors.Storage.Postgres;
 public static class PostgresBackendServiceCollectionExtensions
 {
     /// <summary>
-    /// Importer statistics, overrides, audit trail and stream offsets in PostgreSQL, replacing whatever was registered
+    /// Overrides, audit trail and stream offsets in PostgreSQL (importer statistics are grain state), replacing whatever was registered
     /// for those interfaces before (call it after the embedded registrations). The schema is migrated at start-up by a
     /// hosted service, and in any case before a store's first statement.
     /// </summary>
@@ -22,16 +21,13 @@ public static class PostgresBackendServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var backendOptions = options ?? new PostgresBackendOptions();
         services.AddSingleton(sp => new PostgresDatabase(connectionString, sp.GetService<ILoggerFactory>()));
-        services.AddSingleton(sp => new PostgresImporterStatisticsStore(sp.GetRequiredService<PostgresDatabase>(), backendOptions));
         services.AddSingleton(sp => new PostgresOverrideStore(sp.GetRequiredService<PostgresDatabase>(), backendOptions));
         services.AddSingleton(sp => new PostgresAuditTrail(sp.GetRequiredService<PostgresDatabase>(), backendOptions));
         services.AddSingleton(sp => new PostgresStreamOffsetStore(sp.GetRequiredService<PostgresDatabase>()));
 
-        services.RemoveAll<IImporterStatisticsStore>();
         services.RemoveAll<IOverrideStore>();
         services.RemoveAll<IAuditTrail>();
         services.RemoveAll<IStreamOffsetStore>();
-        services.AddSingleton<IImporterStatisticsStore>(sp => sp.GetRequiredService<PostgresImporterStatisticsStore>());
         services.AddSingleton<IOverrideStore>(sp => sp.GetRequiredService<PostgresOverrideStore>());
         services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<PostgresAuditTrail>());
         services.AddSingleton<IStreamOffsetStore>(sp => sp.GetRequiredService<PostgresStreamOffsetStore>());

@@ -5,7 +5,7 @@ namespace HsActors.Storage.Postgres;
 /// <summary>
 /// Stream consumer offsets in the <c>stream_offsets</c> table, shared by every silo. A saved offset is only where a
 /// consumer resumes: it may lag behind what was applied, so what a consumer applies must tolerate replays (importer
-/// statistics skip offsets already counted, see <see cref="PostgresImporterStatisticsStore"/>; overrides are upserts).
+/// statistics skip offsets already counted, in the importer grain's state; overrides are upserts).
 /// </summary>
 public sealed class PostgresStreamOffsetStore(PostgresDatabase database) : IStreamOffsetStore
 {

@@ -19,7 +19,7 @@ namespace HsActors.Streaming.RabbitMq;
 /// connection drops after the broker stored a message but before the confirm arrived, the publisher cannot tell and
 /// publishes again; two stream instances may race on one id; and an id confirmed by another instance moments before
 /// this one opened may not be indexed yet. The stream then holds the id twice; appends still answer with the first
-/// offset, and consumers drop the second copy by AssessmentId (<see cref="StreamConsumer"/>).
+/// offset, and the Orleans queue receiver drops the second copy by AssessmentId.
 /// </remarks>
 public sealed class RabbitMqAssessmentStream : IAssessmentStream
 {

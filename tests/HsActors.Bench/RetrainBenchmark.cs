@@ -1,3 +1,4 @@
+using HsActors.Abstractions.Retraining;
 using System.Diagnostics;
 using HsActors.Abstractions.Streaming;
 using HsActors.Classification.Hierarchy;
@@ -47,11 +48,12 @@ public static class RetrainBenchmark
         var retraining = new RetrainingOptions { MinAssessments = count, MaxDelay = TimeSpan.FromHours(1), CheckInterval = TimeSpan.FromMilliseconds(100) };
         var models = new ActiveModels(registry);
         var release = new CandidateRelease(registry, retraining, null, NullLogger.Instance);
-        var scheduler = new RetrainingScheduler(stream, models,
+        // What a chapter's retrainer grain runs once it is due, without the grain: the silo's ledger of the stream and a
+        // training run over it.
+        var ledger = new AssessmentLedger();
+        var training = new LedgerChapterTraining(ledger, models,
             new ChapterRetrainer(models, release, retraining, TimeProvider.System), new RouterRetrainer(models, release, retraining, TimeProvider.System),
-            new AllChaptersOwnership(), retraining, TimeProvider.System, NullLogger<RetrainingScheduler>.Instance);
-        using var stop = new CancellationTokenSource();
-        var running = scheduler.RunAsync(stop.Token);
+            retraining);
 
         // Officers confirm real descriptions of the chapter at the first national line of their subheading.
         var lines = HsNomenclature.Bundled.AtLevel(8).Select(e => e.Code).Where(c => c.Chapter.Digits == chapter).ToArray();
@@ -73,20 +75,17 @@ public static class RetrainBenchmark
             });
         }
         var fromNth = Stopwatch.StartNew();
-        RetrainingStatus? status;
-        while ((status = scheduler.Status(chapter)) is not { Last: not null } && status?.LastError is null)
+        await foreach (var entry in stream.ReadAsync(0))
         {
-            await Task.Delay(50);
+            ledger.Add(entry);
+            if (ledger.NextOffset >= count)
+            {
+                break;
+            }
         }
+        var outcome = await training.RetrainAsync(chapter, CancellationToken.None);
         var elapsed = fromNth.Elapsed;
-        await stop.CancelAsync();
-        await running;
 
-        if (status.Last is not { } outcome)
-        {
-            Console.Error.WriteLine($"retraining failed: {status.LastError}");
-            return 1;
-        }
         Console.WriteLine($"chapter {chapter}: {count} assessments; from the {count}th to the {outcome.Decision} version {outcome.Version}: {elapsed.TotalSeconds:0.0} s");
         Console.WriteLine($"  training and evaluation (candidate + evaluation twin{(outcome.Figures.ContainsKey("baseline.heldOut.rows") ? " + baseline twin for the bootstrap version" : "")}): {outcome.Elapsed.TotalSeconds:0.0} s");
         Console.WriteLine($"  decision: {outcome.Reason}; active before {before}, after {(await registry.GetPointerAsync(chapter))!.Pointer.ActiveVersion}");

@@ -12,8 +12,8 @@ namespace HsActors.Cluster.Tests;
 
 /// <summary>
 /// Three silo processes as <c>deploy/cluster</c> runs them, on real servers started for the test run: one RabbitMQ
-/// (assessment stream, retraining ownership), one PostgreSQL database (statistics, overrides, audit, offsets), one
-/// Azurite (model registry). Each silo has its own data directory; all read the small model's directory, and the first
+/// (assessment stream), one PostgreSQL database (overrides, audit, offsets), one Azurite (model
+/// registry; Orleans membership and grain state). Each silo has its own data directory; all read the small model's directory, and the first
 /// silo publishes it into the registry before the others start.
 /// </summary>
 public sealed class SiloCluster : IAsyncLifetime
@@ -90,7 +90,7 @@ public sealed class SiloCluster : IAsyncLifetime
         return (active, copy);
     }
 
-    /// <summary>Which running silos say they own the retraining of <paramref name="chapter"/> (admin view).</summary>
+    /// <summary>Which running silos say they host the retrainer grain of <paramref name="chapter"/> (admin view).</summary>
     public async Task<IReadOnlyList<int>> OwnersAsync(string chapter)
     {
         var owners = new List<int>();
@@ -125,6 +125,8 @@ public sealed class SiloCluster : IAsyncLifetime
         await silo.WaitReadyAsync();
     }
 
+    private readonly string _clusterId = "hsactors-test-" + Guid.NewGuid().ToString("N")[..12];
+
     private Dictionary<string, string> Settings() => new()
     {
         ["HsActors:RabbitMq:Uri"] = $"amqp://guest:guest@{Broker.Endpoint.HostName}:{Broker.Endpoint.Port}/",
@@ -134,10 +136,11 @@ public sealed class SiloCluster : IAsyncLifetime
         ["HsActors:AzureBlob:Container"] = ModelContainer,
         ["HsActors:Retraining:MinAssessments"] = MinAssessments.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["HsActors:Retraining:CheckInterval"] = "00:00:00.200",
-        // Each silo process is its own Orleans cluster of one until the cluster mode joins them: pointer changes reach
-        // the other silos through the poll.
-        ["HsActors:Orleans:SiloPort"] = "0",
-        ["HsActors:Models:PollInterval"] = "00:00:00.250",
+        // One Orleans cluster: membership in Azurite's tables, grain state in its blobs (the models' account). The
+        // backstop poll is an hour, so a pointer change can reach the other silos only through the chapter grain's push.
+        ["HsActors:Orleans:Clustering"] = "AzureStorage",
+        ["HsActors:Orleans:ClusterId"] = _clusterId,
+        ["HsActors:Models:PollInterval"] = "01:00:00",
         ["HsActors:Retraining:MaxDelay"] = "01:00:00",
         // The router is not what these tests retrain; chapters are.
         ["HsActors:Retraining:RouterMinAssessments"] = "1000000",

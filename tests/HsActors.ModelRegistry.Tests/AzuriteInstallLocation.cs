@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace HsActors.ModelRegistry.Tests;
 
 /// <summary>
-/// The linked <c>AzuriteFixture</c> looks for azurite-blob in node_modules/.bin above the test binaries and on PATH.
+/// The linked <c>AzuriteFixture</c> looks for azurite in node_modules/.bin above the test binaries and on PATH.
 /// Azurite is installed once, in tests/HsActors.Storage.Tests; put that folder on PATH so both test projects use it.
 /// </summary>
 internal static class AzuriteInstallLocation

@@ -11,13 +11,21 @@ namespace HsActors.Silo.Tests;
 /// </summary>
 public sealed class SiloProcess : IDisposable
 {
+    /// <summary>Set to a directory, every line each silo prints is kept in a file there too (for chasing a failure).</summary>
+    public const string LogDirectoryVariable = "HSACTORS_TEST_SILO_LOGS";
+
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private StreamWriter? _log;
 
     private SiloProcess(Process process, Uri baseAddress)
     {
         _process = process;
         BaseAddress = baseAddress;
+        if (Environment.GetEnvironmentVariable(LogDirectoryVariable) is { Length: > 0 } logs)
+        {
+            _log = new StreamWriter(Path.Combine(logs, $"silo-{baseAddress.Port}-{process.Id}.log")) { AutoFlush = true };
+        }
         _process.OutputDataReceived += (_, e) => Keep(e.Data);
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();
@@ -117,6 +125,11 @@ public sealed class SiloProcess : IDisposable
     {
         Kill();
         _process.Dispose();
+        lock (_output)
+        {
+            _log?.Dispose();
+            _log = null;
+        }
     }
 
     private void Keep(string? line)
@@ -126,6 +139,10 @@ public sealed class SiloProcess : IDisposable
             return;
         }
         _output.Enqueue(line);
+        lock (_output)
+        {
+            _log?.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
+        }
         while (_output.Count > 200)
         {
             _output.TryDequeue(out _);

@@ -1,6 +1,5 @@
 using HsActors.Abstractions.Audit;
 using HsActors.Abstractions.Overrides;
-using HsActors.Abstractions.Statistics;
 using HsActors.Abstractions.Streaming;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,7 +20,6 @@ public sealed class BackendRegistrationTests(PostgresServer server) : PostgresTe
         foreach (var hosted in provider.GetServices<IHostedService>())
             await hosted.StartAsync(CancellationToken.None);
 
-        Assert.IsType<PostgresImporterStatisticsStore>(provider.GetRequiredService<IImporterStatisticsStore>());
         Assert.IsType<PostgresOverrideStore>(provider.GetRequiredService<IOverrideStore>());
         Assert.IsType<PostgresAuditTrail>(provider.GetRequiredService<IAuditTrail>());
         var offsets = Assert.Single(provider.GetServices<IStreamOffsetStore>());

@@ -6,8 +6,9 @@ using System.Text;
 namespace HsActors.Storage.Tests;
 
 /// <summary>
-/// Starts the real Azurite blob emulator on a free loopback port with a temporary --location, and stops it after
-/// the collection. Fails (never skips) when Azurite is not installed.
+/// Starts the real Azurite emulator (blob, queue and table services: the model registry uses blobs, Orleans' Azure
+/// providers tables and blobs) on free loopback ports with a temporary --location, and stops it after the collection.
+/// Fails (never skips) when Azurite is not installed.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
@@ -17,18 +18,23 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>The emulator's published, well-known key: not a secret.</summary>
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private const string ExecutableName = "azurite-blob";
+    private const string ExecutableName = "azurite";
     private readonly StringBuilder _output = new();
     private readonly TemporaryDirectory _location = new("azurite");
     private Process? _process;
 
     public int Port { get; private set; }
 
+    public int TablePort { get; private set; }
+
+    public int QueuePort { get; private set; }
+
     /// <summary>Azurite's data directory: blob bytes live in extent files under it.</summary>
     public string Location => _location.Path;
 
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};";
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};";
 
     public string BlobEndpoint => $"http://127.0.0.1:{Port}/{AccountName}";
 
@@ -37,8 +43,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
         var executable = FindExecutable();
         for (var attempt = 1; ; attempt++)
         {
-            Port = FreeLoopbackPort();
-            _process = Start(executable, Port);
+            (Port, TablePort, QueuePort) = (FreeLoopbackPort(), FreeLoopbackPort(), FreeLoopbackPort());
+            _process = Start(executable);
             try
             {
                 await WaitUntilAnsweringAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
@@ -119,6 +125,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
         return AppContext.BaseDirectory;
     }
 
+    private static string Invariant(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -126,7 +134,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private Process Start(string executable, int port)
+    private Process Start(string executable)
     {
         var startInfo = new ProcessStartInfo(executable)
         {
@@ -136,7 +144,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
         };
         foreach (var argument in new[]
                  {
-                     "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "--blobHost", "127.0.0.1", "--blobPort", Invariant(Port),
+                     "--tableHost", "127.0.0.1", "--tablePort", Invariant(TablePort),
+                     "--queueHost", "127.0.0.1", "--queuePort", Invariant(QueuePort),
                      "--location", Location, "--silent", "--skipApiVersionCheck",
                  })
         {
@@ -179,7 +189,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
             try
             {
                 // Any HTTP answer (an unauthenticated request gets 403) means the server is up.
-                using var response = await http.GetAsync($"{BlobEndpoint}?comp=list").ConfigureAwait(false);
+                using var blobs = await http.GetAsync($"{BlobEndpoint}?comp=list").ConfigureAwait(false);
+                using var tables = await http.GetAsync($"http://127.0.0.1:{TablePort}/{AccountName}/Tables").ConfigureAwait(false);
                 return;
             }
             catch (HttpRequestException)

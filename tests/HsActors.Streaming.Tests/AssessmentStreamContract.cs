@@ -1,5 +1,8 @@
 using HsActors.Abstractions.Streaming;
 using HsActors.Streaming.LocalLog;
+using HsActors.Streaming.Orleans;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Runtime;
 
 namespace HsActors.Streaming.Tests;
 
@@ -141,113 +144,80 @@ public abstract class AssessmentStreamContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_consumer_resumes_after_a_restart_without_loss_or_duplicates()
+    public async Task The_orleans_queue_receiver_resumes_at_its_checkpoint_without_loss_or_duplicates()
     {
         var key = NewKey();
-        var offsets = new FileStreamOffsetStore(Path.Combine(WorkDirectory, "offsets"));
+        var checkpoints = new FileStreamOffsetStore(Path.Combine(WorkDirectory, "offsets"));
         var all = Assessments.Many("resume", 15);
-        var processed = new List<string>();
 
         var stream = await OpenAsync(key);
         foreach (var record in all.Take(10))
             await stream.AppendAsync(record);
-        await ConsumeUntilAsync(stream, offsets, processed, stopAfter: 6);
+        var first = await ReceiverAsync(stream, checkpoints);
+        var read = await ReceiveAsync(first, 10);
+        await first.MessagesDeliveredAsync([.. read.Take(6)], CancellationToken.None);
+        await first.Shutdown(TimeSpan.FromSeconds(5));
         await stream.DisposeAsync();
-        Assert.Equal(6, await offsets.LoadAsync("retrainer-87"));
+        Assert.Equal(6, await checkpoints.LoadAsync(Checkpoint));
 
         var reopened = await OpenAsync(key);
         foreach (var record in all.Skip(10))
             await reopened.AppendAsync(record);
-        await ConsumeUntilAsync(reopened, offsets, processed, stopAfter: 15);
+        var second = await ReceiverAsync(reopened, checkpoints);
+        var rest = await ReceiveAsync(second, 9);
+        await second.Shutdown(TimeSpan.FromSeconds(5));
 
-        Assert.Equal(all.Select(r => r.AssessmentId), processed);
-        Assert.Equal(15, await offsets.LoadAsync("retrainer-87"));
+        Assert.Equal(all.Skip(6).Select(r => r.AssessmentId), rest.Select(b => b.Entry().Record.AssessmentId));
+        Assert.Equal(Enumerable.Range(6, 9).Select(i => (long)i), rest.Select(b => b.Offset));
     }
 
     [Fact]
-    public async Task A_crash_between_processing_and_saving_replays_entries_that_id_keyed_state_counts_once()
+    public async Task Entries_a_receiver_read_but_orleans_never_reported_delivered_are_handed_over_again_after_a_crash()
     {
         var key = NewKey();
-        var offsets = new FileStreamOffsetStore(Path.Combine(WorkDirectory, "offsets"));
+        var checkpoints = new FileStreamOffsetStore(Path.Combine(WorkDirectory, "offsets"));
         var stream = await OpenAsync(key);
         foreach (var record in Assessments.Many("crash", 8))
             await stream.AppendAsync(record);
 
-        // The retrainer's training set: AssessmentId -> assessed code, so a replayed entry rewrites the same value.
-        var trainingSet = new Dictionary<string, string>();
-        var firstRun = 0;
-        var secondRun = 0;
-        var crashing = new OffsetStoreThatFailsFromNthSave(offsets, failFrom: 1);
-        var consumer = new StreamConsumer(stream, crashing, "retrainer-39", new StreamConsumerOptions { CommitEvery = 1000 });
-        using (var stop = new CancellationTokenSource(StreamReading.Patience))
-        {
-            await Assert.ThrowsAsync<IOException>(() => consumer.RunAsync((entry, _) =>
-            {
-                firstRun++;
-                trainingSet[entry.Record.AssessmentId] = entry.Record.AssessedCode;
-                return ValueTask.CompletedTask;
-            }, stop.Token));
-        }
-        Assert.Null(await offsets.LoadAsync("retrainer-39"));
+        // The silo dies after handing the entries on and before Orleans reported them delivered.
+        var crashed = await ReceiverAsync(stream, checkpoints);
+        Assert.Equal(8, (await ReceiveAsync(crashed, 8)).Count);
+        await crashed.Shutdown(TimeSpan.FromSeconds(5));
+        Assert.Null(await checkpoints.LoadAsync(Checkpoint));
 
-        var restarted = new StreamConsumer(stream, offsets, "retrainer-39");
-        using (var stop = new CancellationTokenSource(StreamReading.Patience))
-        {
-            await IgnoreCancellation(restarted.RunAsync((entry, _) =>
-            {
-                secondRun++;
-                trainingSet[entry.Record.AssessmentId] = entry.Record.AssessedCode;
-                if (entry.Offset == 7)
-                    stop.Cancel();
-                return ValueTask.CompletedTask;
-            }, stop.Token));
-        }
+        var next = await ReceiverAsync(stream, checkpoints);
+        var replayed = await ReceiveAsync(next, 8);
+        await next.MessagesDeliveredAsync([.. replayed], CancellationToken.None);
+        await next.Shutdown(TimeSpan.FromSeconds(5));
 
-        // The first save fails whenever the consumer first tries it (on catching up, which over RabbitMQ may come
-        // before all eight arrived), so the first run saw some entries; the restart replays all of them from 0.
-        Assert.InRange(firstRun, 1, 8);
-        Assert.Equal(8, secondRun);
-        Assert.Equal(8, trainingSet.Count);    // but each assessment is counted once
-        Assert.Equal(8, await offsets.LoadAsync("retrainer-39"));
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => (long)i), replayed.Select(b => b.Offset));
+        Assert.Equal(8, await checkpoints.LoadAsync(Checkpoint));
     }
 
-    private static async Task ConsumeUntilAsync(IAssessmentStream stream, IStreamOffsetStore offsets, List<string> processed, int stopAfter)
+    private const string Checkpoint = "orleans-assessments-0";
+
+    private static async Task<AssessmentQueueReceiver> ReceiverAsync(IAssessmentStream stream, IStreamOffsetStore checkpoints)
     {
-        var consumer = new StreamConsumer(stream, offsets, "retrainer-87", new StreamConsumerOptions { CommitEvery = 4 });
-        using var stop = new CancellationTokenSource(StreamReading.Patience);
-        await IgnoreCancellation(consumer.RunAsync((entry, _) =>
-        {
-            processed.Add(entry.Record.AssessmentId);
-            if (processed.Count == stopAfter)
-                stop.Cancel();
-            return ValueTask.CompletedTask;
-        }, stop.Token));
-        Assert.Equal(stopAfter, processed.Count);
+        var receiver = new AssessmentQueueReceiver(stream, checkpoints, Checkpoint,
+            StreamId.Create(AssessmentStreams.Namespace, AssessmentStreams.Key), dedupWindow: 100, NullLogger.Instance);
+        await receiver.Initialize(TimeSpan.FromSeconds(5));
+        return receiver;
     }
 
-    private static async Task IgnoreCancellation(Task run)
+    /// <summary>Polls the receiver as Orleans' pulling agent does, until <paramref name="count"/> entries came.</summary>
+    private static async Task<List<AssessmentBatch>> ReceiveAsync(AssessmentQueueReceiver receiver, int count)
     {
-        try
+        var received = new List<AssessmentBatch>();
+        var deadline = DateTime.UtcNow + StreamReading.Patience;
+        while (received.Count < count)
         {
-            await run;
+            Assert.True(DateTime.UtcNow < deadline, $"only {received.Count} of {count} entries arrived");
+            received.AddRange((await receiver.GetQueueMessagesAsync(100, CancellationToken.None)).Cast<AssessmentBatch>());
+            await Task.Delay(20);
         }
-        catch (OperationCanceledException)
-        {
-            // How a consumer is stopped.
-        }
-    }
-
-    /// <summary>Stands in for a process that dies before its offset reaches the disk.</summary>
-    private sealed class OffsetStoreThatFailsFromNthSave(IStreamOffsetStore inner, int failFrom) : IStreamOffsetStore
-    {
-        private int _saves;
-
-        public ValueTask<long?> LoadAsync(string consumer, CancellationToken cancellationToken = default) =>
-            inner.LoadAsync(consumer, cancellationToken);
-
-        public ValueTask SaveAsync(string consumer, long nextOffset, CancellationToken cancellationToken = default) =>
-            ++_saves >= failFrom
-                ? throw new IOException("simulated crash before the offset was saved")
-                : inner.SaveAsync(consumer, nextOffset, cancellationToken);
+        await Task.Delay(100);
+        Assert.Empty(await receiver.GetQueueMessagesAsync(100, CancellationToken.None)); // and nothing more
+        return received;
     }
 }

@@ -21,6 +21,11 @@ public sealed class OverrideProjection(ModelCache models, IOverrideStore overrid
     public async Task<OfficerOverride?> ApplyAsync(AssessmentRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
+        if (!models.RouterLoaded)
+        {
+            // Keys are the router's cleansing; a stream entry can arrive before the first request loaded it.
+            await models.LoadRouterAsync(cancellationToken).ConfigureAwait(false);
+        }
         var normalized = models.Classifier.Clean(record.Description);
         if (normalized.Length == 0)
         {

@@ -1,3 +1,4 @@
+using HsActors.Abstractions.Retraining;
 using System.Text.Json;
 using HsActors.Abstractions.Audit;
 using HsActors.Abstractions.Models;

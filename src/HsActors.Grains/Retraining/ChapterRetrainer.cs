@@ -1,3 +1,4 @@
+using HsActors.Abstractions.Retraining;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using HsActors.Abstractions.Models;

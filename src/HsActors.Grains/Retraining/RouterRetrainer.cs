@@ -1,3 +1,4 @@
+using HsActors.Abstractions.Retraining;
 using System.Diagnostics;
 using HsActors.Abstractions.Models;
 using HsActors.Classification.Hierarchy;

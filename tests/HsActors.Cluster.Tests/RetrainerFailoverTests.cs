@@ -5,13 +5,13 @@ using Xunit.Abstractions;
 namespace HsActors.Cluster.Tests;
 
 [Collection(ClusterCollection.Name)]
-public sealed class RetrainingOwnerFailoverTests(SiloCluster cluster, ITestOutputHelper output)
+public sealed class RetrainerFailoverTests(SiloCluster cluster, ITestOutputHelper output)
 {
     // Coffee: only this test assesses chapter 09, so its retraining counts start here.
     private const string Chapter = "09";
 
     [Fact]
-    public async Task Killing_the_owner_of_a_chapter_moves_its_retraining_and_loses_or_doubles_no_acknowledged_assessment()
+    public async Task Killing_the_silo_hosting_a_chapters_retrainer_moves_the_grain_and_loses_or_doubles_no_acknowledged_assessment()
     {
         await cluster.EnsureAllRunningAsync();
         var importer = $"IMP-C-{Guid.NewGuid():N}"[..16];
@@ -24,8 +24,8 @@ public sealed class RetrainingOwnerFailoverTests(SiloCluster cluster, ITestOutpu
 
         // A few assessments put the chapter on every silo's ledger; the silos then compete for it.
         await traffic.RunAsync(bodies[..3]);
-        var owner = (await WaitForSingleOwnerAsync()).Single();
-        output.WriteLine($"silo {owner} owns the retraining of {Chapter}");
+        var owner = (await WaitForSingleHostAsync()).Single();
+        output.WriteLine($"silo {owner} hosts the retrainer grain of {Chapter}");
 
         // Kill it while the rest streams in, before it could have retrained (fewer than MinAssessments so far).
         var streaming = traffic.RunAsync(bodies[3..]);
@@ -33,8 +33,8 @@ public sealed class RetrainingOwnerFailoverTests(SiloCluster cluster, ITestOutpu
         Assert.True(traffic.AcknowledgedCount < SiloCluster.MinAssessments);
         cluster.Kill(owner);
         var clock = Stopwatch.StartNew();
-        var next = (await WaitForSingleOwnerAsync()).Single();
-        output.WriteLine($"silo {next} owns {Chapter} {clock.ElapsedMilliseconds} ms after silo {owner} was killed");
+        var next = (await WaitForSingleHostAsync()).Single();
+        output.WriteLine($"silo {next} hosts the retrainer of {Chapter} {clock.ElapsedMilliseconds} ms after silo {owner} was killed");
         Assert.NotEqual(owner, next);
         await streaming;
         output.WriteLine($"{traffic.AcknowledgedCount} acknowledged, {traffic.FailedAttempts} failed attempts retried through another silo");
@@ -51,7 +51,7 @@ public sealed class RetrainingOwnerFailoverTests(SiloCluster cluster, ITestOutpu
             Assert.Equal(bodies.Count, stats["corrections"]!.GetValue<long>());
         }
 
-        // The new owner retrains the chapter from the assessments (a candidate: AutoPromote is off in the cluster).
+        // The grain's new host retrains the chapter from the assessments (a candidate: AutoPromote is off in the cluster).
         var versions = await WaitUntilAsync(async () =>
         {
             var list = await cluster.VersionsAsync(Chapter);
@@ -64,8 +64,8 @@ public sealed class RetrainingOwnerFailoverTests(SiloCluster cluster, ITestOutpu
         Assert.Equal([next], await cluster.OwnersAsync(Chapter));
     }
 
-    private async Task<IReadOnlyList<int>> WaitForSingleOwnerAsync() =>
-        await WaitUntilAsync(async () => await cluster.OwnersAsync(Chapter) is { Count: 1 } owners ? owners : null, $"exactly one owner of {Chapter}");
+    private async Task<IReadOnlyList<int>> WaitForSingleHostAsync() =>
+        await WaitUntilAsync(async () => await cluster.OwnersAsync(Chapter) is { Count: 1 } owners ? owners : null, $"exactly one silo hosting the retrainer of {Chapter}");
 
     private static async Task<T> WaitUntilAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? timeout = null) where T : class
     {
