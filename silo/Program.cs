@@ -10,10 +10,9 @@ using Orleans.Dashboard;
 var builder = WebApplication.CreateBuilder(args);
 
 // --urls / ASPNETCORE_URLS win; otherwise HsActors:Urls, loopback by default.
-if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
-{
-    builder.WebHost.UseUrls(builder.Configuration[$"{SiloOptions.Section}:{nameof(SiloOptions.Urls)}"] ?? SiloOptions.DefaultUrls);
-}
+var listenUrls = builder.Configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } given ? given
+    : builder.Configuration[$"{SiloOptions.Section}:{nameof(SiloOptions.Urls)}"] ?? SiloOptions.DefaultUrls;
+builder.WebHost.UseUrls(listenUrls);
 
 var services = builder.Services;
 services.Configure<SiloOptions>(builder.Configuration.GetSection(SiloOptions.Section));
@@ -26,6 +25,7 @@ services.AddSingleton<ModelAdministration>();
 services.AddConfiguredBackends(builder.Configuration);
 services.AddHostedService<ModelBootstrapper>();
 services.AddSingleton(sp => new ClassifyRequestValidator(sp.GetRequiredService<IOptions<SiloOptions>>().Value.Limits));
+services.AddSingleton(sp => new BatchAdmission(sp.GetRequiredService<IOptions<SiloOptions>>().Value.Limits));
 
 services.AddSingleton(sp => new ApiKeyRegistry(sp.GetRequiredService<IOptions<SiloOptions>>().Value.ApiKeys));
 services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
@@ -38,13 +38,24 @@ services.AddSingleton<SiloMetrics>();
 services.AddSingleton<PrometheusExporter>();
 services.AddProblemDetails();
 services.AddExceptionHandler<ApiExceptionHandler>();
-services.AddOpenApi();
+// The document names the configured public address or none: never the request's Host header, which a client chooses.
+services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+{
+    document.Servers = builder.Configuration[PublicBaseUrlSetting] is { Length: > 0 } publicUrl ? [new() { Url = publicUrl }] : [];
+    return Task.CompletedTask;
+}));
 
 var app = builder.Build();
 
 // Fail at start-up, not at the first request, on bad keys or an unreadable importer log.
 var keys = app.Services.GetRequiredService<ApiKeyRegistry>();
 app.Services.GetRequiredService<PrometheusExporter>();
+if (DevelopmentKeyExposure.Refusal(builder.Configuration, DevelopmentKeys.EnabledIn(keys), listenUrls) is { } refusal)
+{
+    app.Logger.LogCritical("{Refusal}", refusal);
+    Console.Error.WriteLine(refusal);
+    return 1;
+}
 if (DevelopmentKeys.EnabledIn(keys) is { Count: > 0 } devKeys)
 {
     app.Logger.LogWarning(
@@ -71,11 +82,15 @@ v1.MapAuditEndpoints();
 v1.MapModelAdminEndpoints();
 app.MapOrleansDashboard(DashboardRoute).RequireAuthorization(ApiRoles.AdminPolicy);
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, public for the HTTP tests' WebApplicationFactory.</summary>
 public partial class Program
 {
+    /// <summary>The address clients reach the silo at, for the OpenAPI document's servers (behind a load balancer).</summary>
+    public const string PublicBaseUrlSetting = "HsActors:PublicBaseUrl";
+
     /// <summary>Where the Orleans Dashboard is served (admin keys only).</summary>
     public const string DashboardRoute = "/dashboard";
 }

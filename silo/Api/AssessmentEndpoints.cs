@@ -1,3 +1,4 @@
+using System.Globalization;
 using HsActors.Contracts;
 using HsActors.Silo.Hosting;
 using HsActors.Silo.Security;
@@ -49,7 +50,11 @@ internal static class AssessmentEndpoints
         {
             return Problems.Validation(invalid);
         }
-        var accepted = (await ingestion.AcceptAsync([record!], ApiKeyName(context), context.RequestAborted))[0];
+        var (accepted, conflict) = (await ingestion.AcceptAsync([record!], ApiKeyName(context), context.RequestAborted))[0];
+        if (conflict)
+        {
+            return Conflict([(0, accepted)], "assessmentId");
+        }
         return TypedResults.Json(accepted, SiloJsonContext.Default.AssessmentAccepted,
             statusCode: accepted.Duplicate ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
     }
@@ -67,9 +72,27 @@ internal static class AssessmentEndpoints
         {
             return Problems.Validation(invalid);
         }
-        var accepted = await ingestion.AcceptAsync(records!, ApiKeyName(context), context.RequestAborted);
+        var ingested = await ingestion.AcceptAsync(records!, ApiKeyName(context), context.RequestAborted);
+        if (ingested.Select((x, i) => (i, x)).Where(x => x.x.ConflictsWithFirst).Select(x => (x.i, x.x.Accepted)).ToList() is { Count: > 0 } conflicts)
+        {
+            return Conflict(conflicts, "assessments[{0}].assessmentId");
+        }
+        var accepted = ingested.Select(x => x.Accepted).ToList();
         return TypedResults.Json(new BatchAssessmentResponse(accepted), SiloJsonContext.Default.BatchAssessmentResponse,
             statusCode: accepted.All(a => a.Duplicate) ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>
+    /// 409, as payment APIs treat a reused idempotency key: the id names another assessment, stored first at the given
+    /// offset; the new content was not stored. Other members of a batch were accepted (sending them again is safe).
+    /// </summary>
+    private static IResult Conflict(IReadOnlyList<(int Index, AssessmentAccepted First)> conflicts, string fieldFormat)
+    {
+        var errors = conflicts.ToDictionary(
+            c => string.Format(CultureInfo.InvariantCulture, fieldFormat, c.Index),
+            c => new[] { string.Create(CultureInfo.InvariantCulture, $"assessmentId '{c.First.AssessmentId}' already names another assessment, stored at offset {c.First.Offset}; use a new id for a new assessment.") });
+        return Problems.Status(StatusCodes.Status409Conflict, "Assessment id reused",
+            "An assessmentId already names a different assessment; its content was not stored.", errors);
     }
 
     internal static string ApiKeyName(HttpContext context) => context.User.Identity?.Name ?? "anonymous";

@@ -16,22 +16,41 @@ internal sealed class AssessmentIngestion(
     IAssessmentStream stream, OverrideProjection overrides, IAuditTrail audit, SiloReadiness readiness, TimeProvider time,
     ILogger<AssessmentIngestion> logger)
 {
-    public async Task<IReadOnlyList<AssessmentAccepted>> AcceptAsync(IReadOnlyList<AssessmentRecord> records, string apiKeyName, CancellationToken cancellationToken)
+    /// <returns>Per record, in order: what the stream acknowledged, and whether a known id came with other content.</returns>
+    public async Task<IReadOnlyList<IngestedAssessment>> AcceptAsync(IReadOnlyList<AssessmentRecord> records, string apiKeyName, CancellationToken cancellationToken)
     {
         // Concurrent appends share the stream's group commits.
         var appended = await Task.WhenAll(records.Select(r => stream.AppendAsync(r, cancellationToken).AsTask())).ConfigureAwait(false);
+        var conflicts = new bool[records.Count];
         for (var i = 0; i < records.Count; i++)
         {
             if (!appended[i].Duplicate)
             {
                 await UpsertOverrideAsync(records[i], cancellationToken).ConfigureAwait(false);
             }
+            else
+            {
+                conflicts[i] = !Equals(await StoredAsync(appended[i].Offset, cancellationToken).ConfigureAwait(false), records[i]);
+            }
         }
         // A retry is audited too (as a duplicate): the trail says what the silo was asked and what it answered.
         var now = time.GetUtcNow();
         await Task.WhenAll(records.Select((r, i) => audit.AppendDurableAsync(AuditEntries.Assessment(r, appended[i], apiKeyName, now), cancellationToken)))
             .ConfigureAwait(false);
-        return [.. records.Select((r, i) => new AssessmentAccepted(r.AssessmentId, appended[i].Offset, appended[i].Duplicate))];
+        return [.. records.Select((r, i) => new IngestedAssessment(new AssessmentAccepted(r.AssessmentId, appended[i].Offset, appended[i].Duplicate), conflicts[i]))];
+    }
+
+    /// <summary>
+    /// The record first stored under an id, to tell a retry (the same assessment again) from a client that reused an id
+    /// for another assessment, whose correction would otherwise be dropped without a word.
+    /// </summary>
+    private async Task<AssessmentRecord?> StoredAsync(long offset, CancellationToken cancellationToken)
+    {
+        await foreach (var entry in stream.ReadAsync(offset, cancellationToken).ConfigureAwait(false))
+        {
+            return entry.Offset == offset ? entry.Record : null;
+        }
+        return null;
     }
 
     /// <summary>

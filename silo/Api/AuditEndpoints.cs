@@ -45,9 +45,11 @@ internal static class AuditEndpoints
         query = new AuditQuery();
         if (Single(parameters, "kind", errors) is { } kindText)
         {
-            if (int.TryParse(kindText, out _) || !Enum.TryParse<AuditKind>(kindText, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
+            // Enum.TryParse reads "a,b" as a combination of flags, which the kinds are not: one kind per query.
+            if (kindText.Contains(',', StringComparison.Ordinal) || int.TryParse(kindText, out _)
+                || !Enum.TryParse<AuditKind>(kindText, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
             {
-                errors["kind"] = [$"kind must be one of {string.Join(", ", Enum.GetNames<AuditKind>())}."];
+                errors["kind"] = [$"kind must be one of {string.Join(", ", Enum.GetNames<AuditKind>())} (one kind per query)."];
             }
             else
             {

@@ -47,12 +47,21 @@ internal static class ClassifyEndpoints
             context, grains, readiness, metrics, audit, time, options.Value.Limits.MaxRequestBytes, validator.Validate,
             request => [request], results => TypedResults.Json(results[0], SiloJsonContext.Default.ClassifyResponse));
 
-    private static Task<IResult> ClassifyBatchAsync(
+    private static async Task<IResult> ClassifyBatchAsync(
         HttpContext context, IGrainFactory grains, SiloReadiness readiness, ClassifyRequestValidator validator,
-        IOptions<SiloOptions> options, SiloMetrics metrics, IAuditTrail audit, TimeProvider time) =>
-        ClassifyLinesAsync<BatchClassifyRequest>(
+        IOptions<SiloOptions> options, SiloMetrics metrics, IAuditTrail audit, TimeProvider time, BatchAdmission admission)
+    {
+        using var turn = await admission.EnterAsync(context.RequestAborted);
+        if (turn is null)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(admission.Wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Busy with batches",
+                "This silo is ranking as many batches as it takes at once; send the batch again after Retry-After, or to another silo.");
+        }
+        return await ClassifyLinesAsync<BatchClassifyRequest>(
             context, grains, readiness, metrics, audit, time, options.Value.Limits.MaxBatchRequestBytes, validator.Validate,
             request => request.Lines, results => new BatchClassifyJsonResult(results));
+    }
 
     /// <summary>The single and batch routes differ only in their body, its size limit and the answer's shape.</summary>
     private static async Task<IResult> ClassifyLinesAsync<TRequest>(
@@ -76,11 +85,26 @@ internal static class ClassifyEndpoints
             return Problems.Validation(errors);
         }
         var lines = linesOf(request!);
-        var answered = await grains.GetGrain<IRouterGrain>(IRouterGrain.Key).ClassifyAsync(new([.. lines]), new ClassifyCallOptions(explain));
-        var results = answered.Value;
-        metrics.RecordClassified(results);
+        var readable = lines.Where(l => RequestFields.HasReadableWord(l.Description)).ToArray();
+        var answered = readable.Length == 0 ? [] : (await grains.GetGrain<IRouterGrain>(IRouterGrain.Key).ClassifyAsync(new(readable), new ClassifyCallOptions(explain))).Value;
+        var results = readable.Length == lines.Count ? answered : WithUnreadable(lines, answered);
+        metrics.RecordClassified(answered);
         Audit(audit, context, time, lines, results);
         return answer(results);
+    }
+
+    /// <summary>The router's answers in the lines' order, with an error entry for each line that had nothing to read.</summary>
+    private static ClassifyResponse[] WithUnreadable(IReadOnlyList<ClassifyRequest> lines, IReadOnlyList<ClassifyResponse> answered)
+    {
+        var results = new ClassifyResponse[lines.Count];
+        var next = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            results[i] = RequestFields.HasReadableWord(lines[i].Description)
+                ? answered[next++]
+                : new ClassifyResponse { Id = lines[i].Id, Recommendations = [], Chapters = [], ModelVersions = new Dictionary<string, string>(), Error = RequestFields.NoReadableWord };
+        }
+        return results;
     }
 
     /// <summary>Every answer goes to the audit trail, buffered: the request does not wait for the write.</summary>

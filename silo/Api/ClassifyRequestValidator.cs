@@ -19,6 +19,11 @@ internal sealed class ClassifyRequestValidator(RequestLimits limits)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         ValidateLine(request, "", errors);
+        // One line with nothing to read is the request's own fault; in a batch it is that line's answer (ClassifyEndpoints).
+        if (!errors.ContainsKey("description") && !RequestFields.HasReadableWord(request.Description))
+        {
+            errors["description"] = [RequestFields.NoReadableWord];
+        }
         return errors.Count == 0 ? null : errors;
     }
 

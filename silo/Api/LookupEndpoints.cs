@@ -28,13 +28,14 @@ internal static class LookupEndpoints
 
     private static IResult GetNomenclature(string code)
     {
-        if (!HsCode.TryParse(code, out var parsed))
+        if (!HsCode.TryParse(code, out var given))
         {
             return Problems.Validation(new Dictionary<string, string[]>
             {
-                ["code"] = ["code must be an HS code of 2, 4, 6 or 8 digits; dots and spaces are allowed (8714.10.90)."],
+                ["code"] = ["code must be an HS code of 2, 4, 6, 8 or 10 digits (10 digits are read at their 8-digit national line, as assessments are); dots and spaces are allowed (8714.10.90)."],
             });
         }
+        var parsed = given.AtMostNationalLine();
         var nomenclature = HsNomenclature.Bundled;
         if (!nomenclature.TryGet(parsed, out var entry))
         {
@@ -47,14 +48,14 @@ internal static class LookupEndpoints
     private static NomenclatureItem Item(HsNomenclature nomenclature, NomenclatureEntry entry, IReadOnlyList<NomenclatureItem> parents) =>
         new(entry.Code.Digits, entry.Code.Level, entry.DescriptionEn, entry.DescriptionId, nomenclature.ReadableLabelEn(entry.Code), parents);
 
-    private static async Task<IResult> GetImporterStatisticsAsync(string id, IGrainFactory grains)
+    private static async Task<IResult> GetImporterStatisticsAsync(string id, HttpContext context, IGrainFactory grains)
     {
-        if (string.IsNullOrWhiteSpace(id) || id.Length > ClassifyRequestValidator.MaxIdLength || id.Any(char.IsControl))
+        id = ImporterIdSegment.Read(context) ?? id;
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        RequestFields.Identifier(id, "id", errors, required: true);
+        if (errors.Count > 0)
         {
-            return Problems.Validation(new Dictionary<string, string[]>
-            {
-                ["id"] = [$"id must be 1 to {ClassifyRequestValidator.MaxIdLength} printable characters."],
-            });
+            return Problems.Validation(errors);
         }
         var statistics = await grains.GetGrain<IImporterGrain>(id).GetStatisticsAsync();
         return statistics.IsEmpty

@@ -13,6 +13,10 @@ internal static class Problems
     public static IResult Status(int status, string title, string detail) =>
         TypedResults.Problem(detail, statusCode: status, title: title);
 
+    /// <summary>A problem other than 400 that still names the fields at fault in <c>errors</c>.</summary>
+    public static IResult Status(int status, string title, string detail, IDictionary<string, string[]> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors) { Status = status, Title = title, Detail = detail });
+
     /// <summary>For code that writes the response itself (authentication, rate limiting, exception handling).</summary>
     public static Task WriteAsync(HttpContext context, int status, string title, string detail, IDictionary<string, string[]>? errors = null)
     {

@@ -23,6 +23,14 @@ internal static class RequestFields
         }
     }
 
+    /// <summary>
+    /// A description a model can read holds at least one letter or digit. Only punctuation, symbols, emoji or control
+    /// characters cleanse to nothing, and any ranking of nothing would look confident and mean nothing.
+    /// </summary>
+    public static bool HasReadableWord(string description) => description.Any(char.IsLetterOrDigit);
+
+    public const string NoReadableWord = "description holds no letter or digit (only punctuation, symbols, emoji or control characters): there is nothing to classify.";
+
     /// <summary>Ids become log keys and file content: non-blank, bounded, printable. Null passes unless <paramref name="required"/>.</summary>
     public static void Identifier(string? value, string field, Dictionary<string, string[]> errors, bool required = false)
     {
@@ -34,10 +42,36 @@ internal static class RequestFields
             }
             return;
         }
-        if (string.IsNullOrWhiteSpace(value) || value.Length > MaxIdLength || value.Any(char.IsControl))
+        if (!IsPrintableIdentifier(value))
         {
-            errors[field] = [$"{NameOf(field)} must be 1 to {MaxIdLength} printable characters."];
+            errors[field] = [$"{NameOf(field)} must be 1 to {MaxIdLength} printable characters (no control or format characters such as U+202E)."];
         }
+    }
+
+    /// <summary>
+    /// Non-blank, bounded, and free of what can disguise an id on a screen or in a log: control characters, format
+    /// characters (bidirectional overrides, zero-width joiners), line and paragraph separators, and lone surrogates.
+    /// </summary>
+    public static bool IsPrintableIdentifier(string value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length > MaxIdLength)
+        {
+            return false;
+        }
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsSurrogatePair(value, i))
+            {
+                i++;
+                continue;
+            }
+            if (char.GetUnicodeCategory(value[i]) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
+                or UnicodeCategory.ParagraphSeparator or UnicodeCategory.Surrogate)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <returns>The upper-case code, or null (with an error when a value was given but is not one).</returns>

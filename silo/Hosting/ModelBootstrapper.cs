@@ -32,17 +32,19 @@ internal sealed class ModelBootstrapper(
                 SetAsideOutdatedModel(target);
                 if (!ModelDirectory.Exists(target))
                 {
-                    readiness.Set(SiloState.Training, $"No model in {target}; training one from the bundled corpus.");
+                    // What the readiness detail says reaches anonymous callers: no server path in it, only in the log.
+                    logger.LogInformation("No model in {Directory}; training one from the bundled corpus.", target);
+                    readiness.Set(SiloState.Training, "No model yet; training one from the bundled corpus.");
                     await Task.Run(() => TrainInto(target, stoppingToken), stoppingToken);
                 }
                 if (store is RegistryModelStore registry)
                 {
-                    readiness.Set(SiloState.Loading, $"Publishing the model in {target} into the {store.Describe()}.");
+                    readiness.Set(SiloState.Loading, "Publishing the trained model into the model registry.");
                     var version = await new ModelSetPublisher(registry.Registry).PublishAsync(target, stoppingToken);
                     logger.LogInformation("Published and promoted model {Version} from {Directory} into the {Store}.", version, target, store.Describe());
                 }
             }
-            readiness.Set(SiloState.Loading, $"Loading the router model from {store.Describe()}.");
+            readiness.Set(SiloState.Loading, "Loading the router model.");
             await cache.LoadRouterAsync(stoppingToken);
             var versions = cache.Versions();
             if (store is RegistryModelStore models && lifecycle.Value.LoadChaptersBeforeReady)
@@ -58,15 +60,20 @@ internal sealed class ModelBootstrapper(
         }
         catch (Exception e)
         {
-            readiness.Set(SiloState.Failed, $"The model could not be loaded: {e.Message}");
+            readiness.Set(SiloState.Failed, $"The model could not be loaded: {WithoutServerPaths(e.Message)}");
             logger.LogCritical(e, "The silo has no model and will answer 503 to classification.");
         }
     }
 
+    /// <summary>The reason, for anonymous callers: the silo's directories named by their setting, not by their path.</summary>
+    private string WithoutServerPaths(string message) => message
+        .Replace(options.Value.ResolvedModelDirectory, $"<{SiloOptions.Section}:ModelDirectory>", StringComparison.Ordinal)
+        .Replace(options.Value.ResolvedDataDirectory, $"<{SiloOptions.Section}:DataDirectory>", StringComparison.Ordinal);
+
     private async Task LoadChaptersAsync(RegistryModelStore models, CancellationToken cancellationToken)
     {
         var chapters = (await models.Registry.ListChaptersAsync(cancellationToken)).Where(c => c != IModelStore.RouterKey).ToList();
-        readiness.Set(SiloState.Loading, $"Loading {chapters.Count} chapter models from the {store.Describe()}.");
+        readiness.Set(SiloState.Loading, $"Loading {chapters.Count} chapter models.");
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(chapters,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, lifecycle.Value.ChapterLoadConcurrency), CancellationToken = cancellationToken },

@@ -4,6 +4,7 @@ using HsActors.Grains;
 using HsActors.Grains.Classification;
 using HsActors.Grains.Models;
 using HsActors.Grains.Serving;
+using HsActors.Grains.Retraining;
 using HsActors.Nomenclature;
 using Microsoft.Extensions.Options;
 using Azure.Data.Tables;
@@ -51,9 +52,13 @@ internal static class OrleansSiloServices
                 silo.AddReminders();
                 silo.Services.AddSingleton<IReminderTable>(sp => new FileSystemReminderTable(new FileSystemBlobStore(DataPath(sp, "reminders"))));
             }
-            // The retrainers' deadlines are minutes long; Orleans' one-minute floor only stands in the way of settings
-            // (and tests) that ask for less.
-            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            // The retrainers' deadline reminder has HsActors:Retraining:MaxDelay as its period; Orleans' one-minute floor
+            // gives way only to a setting (or test) that asks for less.
+            var maxDelay = builder.Configuration.GetSection(ModelLifecycleSettings.RetrainingSection).Get<RetrainingOptions>()?.MaxDelay ?? new RetrainingOptions().MaxDelay;
+            if (maxDelay < TimeSpan.FromMinutes(1))
+            {
+                silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = maxDelay);
+            }
             // The local log never holds an assessment twice; a RabbitMQ stream can (a publish repeated after a lost confirm).
             silo.AddAssessmentStreams(dedupWindow: builder.Configuration[RabbitMqUriKey] is { Length: > 0 } ? 10_000 : 0, pollInterval: TimeSpan.FromMilliseconds(100));
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = settings.CollectionAge);

@@ -72,6 +72,9 @@ public sealed class ClassificationSettings
     /// <summary>0 = importer history does not touch the ranking.</summary>
     public double ImporterHistoryWeight { get; set; }
 
+    /// <summary>See <see cref="ClassificationOptions.BatchParallelism"/>; 0 = all cores but one.</summary>
+    public int BatchParallelism { get; set; }
+
     public ClassificationOptions ToOptions() => new()
     {
         Hierarchy = new()
@@ -81,6 +84,7 @@ public sealed class ClassificationSettings
         },
         DeclaredCodeAgreementThreshold = DeclaredCodeAgreementThreshold,
         ImporterHistoryWeight = ImporterHistoryWeight,
+        BatchParallelism = BatchParallelism > 0 ? BatchParallelism : new ClassificationOptions().BatchParallelism,
     };
 }
 
@@ -93,4 +97,10 @@ public sealed class RequestLimits
     public long MaxRequestBytes { get; set; } = 1L << 20;
 
     public long MaxBatchRequestBytes { get; set; } = 48L << 20;
+
+    /// <summary>Batch requests ranked at once on this silo; more wait (see <see cref="BatchAdmissionWait"/>).</summary>
+    public int MaxConcurrentBatches { get; set; } = 2;
+
+    /// <summary>How long a batch waits for its turn before it is refused with 503 and Retry-After.</summary>
+    public TimeSpan BatchAdmissionWait { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace HsActors.Contracts;
 
 /// <summary>
@@ -25,5 +27,6 @@ public sealed record AssessmentRequest
     /// <summary>ISO 3166-1 alpha-2 country of origin.</summary>
     public string? OriginCountry { get; init; }
 
+    [JsonConverter(typeof(OffsetDateTimeJsonConverter))]
     public required DateTimeOffset AssessedAt { get; init; }
 }

@@ -18,4 +18,7 @@ public sealed record ClassifyResponse
 
     /// <summary>True when an officer's earlier assessment of the same goods decided the first recommendation.</summary>
     public bool FromOfficerAssessment { get; init; }
+
+    /// <summary>Set, with no recommendations, on a batch line the silo could not classify, and why.</summary>
+    public string? Error { get; init; }
 }

@@ -32,7 +32,7 @@ public sealed class RouterGrain(ModelCache models, ClassificationOptions options
         // An empty override table (the usual case) costs one call per request, not a lookup per line.
         var consultOverrides = overrides is not null && await overrides.CountAsync() > 0;
 
-        var results = await Task.Run(() => LineBatch.RankAsync(classifier, lines, histories, callOptions.Explain, consultOverrides ? overrides : null));
+        var results = await Task.Run(() => LineBatch.RankAsync(classifier, lines, histories, callOptions.Explain, consultOverrides ? overrides : null, options.BatchParallelism));
 
         if (importers.Length > 0)
         {

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 
 namespace HsActors.Silo.Tests;
@@ -43,6 +44,25 @@ public sealed class AssessmentEndpointTests(SmallModel model) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_known_assessment_id_with_different_content_is_a_409_naming_the_first_offset_and_stores_nothing()
+    {
+        var first = await Json.ReadAsync(await _officer.PostAsync("/v1/assessments", Json.Body(Assessments.Body("R-1", "roasted coffee", Coffee))));
+        var reused = await _officer.PostAsync("/v1/assessments", Json.Body(Assessments.Body("R-1", "roasted coffee", Assessments.LineOf("09", skip: 3))));
+        var batch = await _officer.PostAsync("/v1/assessments/batch", Json.Body(new
+        {
+            assessments = new[] { Assessments.Body("R-2", "rubber gloves", Assessments.LineOf("40")), Assessments.Body("R-1", "green tea", Coffee) },
+        }));
+        var retry = await _officer.PostAsync("/v1/assessments", Json.Body(Assessments.Body("R-1", "roasted coffee", Coffee)));
+
+        var problem = await Json.ProblemAsync(reused, 409);
+        var offset = first["offset"]!.GetValue<long>().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(offset, problem["errors"]!["assessmentId"]![0]!.GetValue<string>());
+        Assert.True((await Json.ProblemAsync(batch, 409))["errors"]!.AsObject().ContainsKey("assessments[1].assessmentId"));
+        Assert.Equal(200, (int)retry.StatusCode); // the exact retry is still a duplicate
+        Assert.Equal(first["offset"]!.GetValue<long>(), (await Json.ReadAsync(retry))["offset"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task A_batch_is_acknowledged_in_order_and_retried_members_are_duplicates()
     {
         await Json.PostOkAsync(_officer, "/v1/assessments", Assessments.Body("B-1", "roasted coffee", Coffee));
@@ -67,8 +87,14 @@ public sealed class AssessmentEndpointTests(SmallModel model) : IAsyncLifetime
         { """{"assessmentId":"X-1","description":"   ","assessedCode":"{coffee}","officerId":"O","assessedAt":"2025-01-06T09:00:00Z"}""", "description" },
         { """{"assessmentId":"X-1","description":"coffee","assessedCode":"{coffee}","officerId":"O","assessedAt":"last tuesday"}""", "assessedAt" },
         { """{"assessmentId":"X-1","description":"coffee","assessedCode":"{coffee}","officerId":"O"}""", "assessedAt" },
+        { """{"assessmentId":"X-1","description":"coffee","assessedCode":"{coffee}","officerId":"O","assessedAt":"2025-01-31"}""", "assessedAt" },
+        { """{"assessmentId":"X-1","description":"coffee","assessedCode":"{coffee}","officerId":"O","assessedAt":"2025-01-31T09:30:00"}""", "assessedAt" },
+        { """{"assessmentId":"X-1","description":"coffee","assessedCode":"{coffee}","officerId":"O","assessedAt":20250131}""", "assessedAt" },
         { """{"assessmentId":"X-1","description":"coffee","assessedCode":"{coffee}","officerId":"O","assessedAt":"2999-01-01T00:00:00Z"}""", "assessedAt" },
         { """{"description":"coffee","assessedCode":"{coffee}","officerId":"O","assessedAt":"2025-01-06T09:00:00Z"}""", "assessmentId" },
+        { """{"assessmentId":"X-1\u202E\uD83D\uDE00","description":"coffee","assessedCode":"{coffee}","officerId":"O","assessedAt":"2025-01-06T09:00:00Z"}""", "assessmentId" },
+        { """{"assessmentId":"X-1","description":"coffee","assessedCode":"{coffee}","officerId":"O\u200D","assessedAt":"2025-01-06T09:00:00Z"}""", "officerId" },
+        { """{"assessmentId":"X-1","description":"coffee","assessedCode":"{coffee}","officerId":"O","importerId":"IMP\u2028","assessedAt":"2025-01-06T09:00:00Z"}""", "importerId" },
         { """{"assessmentId":"X-1","description":"coffee","assessedCode":"{coffee}","assessedAt":"2025-01-06T09:00:00Z"}""", "officerId" },
         { """{"assessmentId":"X-1","description":"coffee","assessedCode":"{coffee}","declaredCode":"12.3","officerId":"O","assessedAt":"2025-01-06T09:00:00Z"}""", "declaredCode" },
         { """{"assessmentId":"X-1","description":"coffee","assessedCode":"{coffee}","originCountry":"Brazil","officerId":"O","assessedAt":"2025-01-06T09:00:00Z"}""", "originCountry" },
@@ -221,6 +247,8 @@ public sealed class AssessmentEndpointTests(SmallModel model) : IAsyncLifetime
     [Theory]
     [InlineData("kind=bogus", "kind")]
     [InlineData("kind=7", "kind")]
+    [InlineData("kind=assessment,modelPointer", "kind")]
+    [InlineData("kind=assessment,classification", "kind")]
     [InlineData("from=yesterday", "from")]
     [InlineData("from=2025-02-01&to=2025-01-01", "to")]
     [InlineData("limit=0", "limit")]
@@ -232,6 +260,18 @@ public sealed class AssessmentEndpointTests(SmallModel model) : IAsyncLifetime
 
         var problem = await Json.ProblemAsync(response, 400);
         Assert.True(problem["errors"]!.AsObject().ContainsKey(field), problem.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("to=9999-12-31")]
+    [InlineData("to=9999-12-31T23:59:59Z")]
+    [InlineData("from=0001-01-01&to=9999-12-31")]
+    public async Task The_audit_trail_answers_up_to_the_last_representable_day(string query)
+    {
+        var response = await _silo.ClientWithKey(TestKeys.Admin).GetAsync("/v1/audit?" + query);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull((await Json.ReadAsync(response))["entries"]);
     }
 
     private static string Coffee => Assessments.LineOf("09");

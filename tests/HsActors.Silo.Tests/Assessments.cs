@@ -30,7 +30,7 @@ public static class Assessments
         JsonNode? last = null;
         while (DateTime.UtcNow < deadline)
         {
-            var response = await officer.GetAsync($"/v1/importers/{importerId}/stats");
+            var response = await officer.GetAsync($"/v1/importers/{Uri.EscapeDataString(importerId)}/stats");
             if (response.IsSuccessStatusCode)
             {
                 last = await Json.ReadAsync(response);

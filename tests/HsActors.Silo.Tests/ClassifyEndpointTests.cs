@@ -161,5 +161,45 @@ public sealed class ClassifyEndpointTests(SmallModel model) : IAsyncLifetime
         Assert.Contains("/v1/importers/{id}/stats", paths.Select(p => p.Key));
     }
 
+    [Theory]
+    [InlineData("\u0000\u0000")]
+    [InlineData("\uD83D\uDE00\uD83D\uDE97\uD83D\uDD27")]
+    [InlineData("!!! ... ---")]
+    public async Task A_description_with_no_letter_or_digit_is_a_400_naming_the_description(string description)
+    {
+        var response = await Json.PostAsync(_hub, "/v1/classify", new { description = System.Text.RegularExpressions.Regex.Unescape(description) });
+
+        var problem = await Json.ProblemAsync(response, 400);
+        Assert.True(problem["errors"]!.AsObject().ContainsKey("description"), problem.ToJsonString());
+    }
+
+    [Fact]
+    public async Task In_a_batch_a_line_with_nothing_to_read_gets_its_own_error_and_the_others_are_answered()
+    {
+        var batch = await Json.PostOkAsync(_hub, "/v1/classify/batch", new
+        {
+            lines = new object[] { new { description = "roasted coffee", id = "L1" }, new { description = "\uD83D\uDE00?!", id = "L2" }, new { description = "rubber tyres", id = "L3" } },
+        });
+
+        var results = batch["results"]!.AsArray();
+        Assert.Equal(["L1", "L2", "L3"], results.Select(r => r!["id"]!.GetValue<string>()));
+        Assert.NotEmpty(results[0]!["recommendations"]!.AsArray());
+        Assert.Empty(results[1]!["recommendations"]!.AsArray());
+        Assert.Contains("no letter or digit", results[1]!["error"]!.GetValue<string>());
+        Assert.NotEmpty(results[2]!["recommendations"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task The_OpenApi_document_never_echoes_the_requests_host_header()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
+        request.Headers.Host = "evil.example";
+        var response = await _hub.SendAsync(request);
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("evil.example", text);
+        Assert.Empty((await Json.ReadAsync(response))["servers"]?.AsArray() ?? []);
+    }
+
     private static string Dotted(string code) => code.Length == 8 ? $"{code[..4]}.{code[4..6]}.{code[6..]}" : code;
 }

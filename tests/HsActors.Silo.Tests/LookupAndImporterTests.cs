@@ -20,6 +20,40 @@ public sealed class LookupAndImporterTests(SmallModel model)
         Assert.Equal(["09", "0901", "090121"], parents);
     }
 
+    [Theory]
+    [InlineData("8714109000", "87141090")]
+    [InlineData("8714.10.90.00", "87141090")]
+    [InlineData("87141090", "87141090")]
+    public async Task A_ten_digit_code_is_looked_up_at_its_national_line_as_assessments_read_it(string code, string expected)
+    {
+        await using var silo = new SiloFactory(model.Directory);
+
+        var item = await Json.ReadAsync(await silo.ClientWithKey(TestKeys.Officer).GetAsync("/v1/nomenclature/" + code));
+
+        Assert.Equal(expected, item["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_importer_id_that_can_be_written_can_be_read_back_whatever_its_characters()
+    {
+        // Kestrel itself, not the in-memory test server: what matters is how a real server hands over an escaped '/'.
+        using var data = new TempDirectory();
+        using var silo = SiloProcess.Start(model.Directory, data.Path);
+        await silo.WaitReadyAsync();
+        using var hub = silo.Client(TestKeys.Hub);
+        using var officer = silo.Client(TestKeys.Officer);
+
+        foreach (var importerId in new[] { "IMP/7 Jakarta", "IMP%2F7", "50% off" })
+        {
+            await Json.PostOkAsync(hub, "/v1/classify", new { description = "roasted coffee", importerId });
+
+            var stats = await Json.ReadAsync(await officer.GetAsync($"/v1/importers/{Uri.EscapeDataString(importerId)}/stats"));
+
+            Assert.Equal(importerId, stats["importerId"]?.GetValue<string>());
+            Assert.Equal(1, stats["declarations"]!.GetValue<long>());
+        }
+    }
+
     [Fact]
     public async Task Importer_statistics_follow_classified_lines_and_survive_a_restart()
     {

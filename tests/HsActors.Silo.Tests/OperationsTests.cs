@@ -14,7 +14,8 @@ public sealed class OperationsTests(SmallModel model)
 
         Assert.Equal(200, (int)(await client.GetAsync("/health/live")).StatusCode);
         var notReady = await client.GetAsync("/health/ready");
-        await Json.ProblemAsync(notReady, 503);
+        var problem = await Json.ProblemAsync(notReady, 503);
+        Assert.DoesNotContain(model.Directory, problem.ToJsonString());
         Assert.NotNull(notReady.Headers.RetryAfter);
         await Json.ProblemAsync(await Json.PostAsync(client, "/v1/classify", new { description = "coffee" }), 503);
 
@@ -42,6 +43,7 @@ public sealed class OperationsTests(SmallModel model)
             return await answer.Content.ReadAsStringAsync();
         }, body => body.Contains("format 1", StringComparison.Ordinal), "readiness to name the outdated format");
         Assert.Contains("hs train --out", detail);
+        Assert.DoesNotContain(old.Path, detail); // anonymous callers are never told a server path
         Assert.True(File.Exists(router), "the operator's model directory is left as it was");
     }
 

@@ -29,11 +29,13 @@ public sealed class RabbitMqStreamSiloTests(SmallModel model, RabbitMqBroker bro
         var coffee = Assessments.LineOf("09");
         var rubber = Assessments.LineOf("40");
 
-        var first = await officer.PostAsync("/v1/assessments", Json.Body(Assessments.Body("RQ-1", "roasted coffee", coffee, "IMP-RQ", declaredCode: rubber)));
-        var retry = await officer.PostAsync("/v1/assessments", Json.Body(Assessments.Body("RQ-1", "roasted coffee", coffee, "IMP-RQ", declaredCode: rubber)));
+        // A retry is the same assessment sent again; the same id with other content is a conflict (tested elsewhere).
+        var rq1 = Assessments.Body("RQ-1", "roasted coffee", coffee, "IMP-RQ", declaredCode: rubber);
+        var first = await officer.PostAsync("/v1/assessments", Json.Body(rq1));
+        var retry = await officer.PostAsync("/v1/assessments", Json.Body(rq1));
         var batch = await Json.PostOkAsync(officer, "/v1/assessments/batch", new
         {
-            assessments = new[] { Assessments.Body("RQ-1", "roasted coffee", coffee, "IMP-RQ"), Assessments.Body("RQ-2", "rubber gloves", rubber, "IMP-RQ") },
+            assessments = new[] { rq1, Assessments.Body("RQ-2", "rubber gloves", rubber, "IMP-RQ") },
         });
 
         Assert.Equal(202, (int)first.StatusCode);
@@ -56,7 +58,7 @@ public sealed class RabbitMqStreamSiloTests(SmallModel model, RabbitMqBroker bro
         Directory.Delete(Path.Combine(_data.Path, "assessments", "offsets"), recursive: true);
         _silo = new SiloFactory(model.Directory, _data.Path, _settings);
         officer = await _silo.ReadyClientAsync(TestKeys.Officer);
-        var again = await officer.PostAsync("/v1/assessments", Json.Body(Assessments.Body("RQ-1", "roasted coffee", coffee, "IMP-RQ")));
+        var again = await officer.PostAsync("/v1/assessments", Json.Body(rq1));
         await Json.PostOkAsync(officer, "/v1/assessments", Assessments.Body("RQ-3", "rubber gloves", rubber, "IMP-RQ"));
 
         // The restarted silo rebuilt the id index from the broker, so the old id is still a duplicate.

@@ -14,7 +14,7 @@ public abstract class AssessmentStreamContract : IAsyncLifetime
 {
     private readonly List<IAssessmentStream> _opened = [];
 
-    protected string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), "hsactors-stream-tests", Guid.NewGuid().ToString("N"));
+    protected string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), "hsactors-stream-tests-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>Opens the stream named <paramref name="key"/>; opening the same key again after disposal must
     /// show the same entries (a restart).</summary>

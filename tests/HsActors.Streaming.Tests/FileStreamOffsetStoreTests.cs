@@ -4,7 +4,7 @@ namespace HsActors.Streaming.Tests;
 
 public sealed class FileStreamOffsetStoreTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "hsactors-offset-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "hsactors-offset-tests-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 

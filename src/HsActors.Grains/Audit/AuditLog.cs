@@ -90,7 +90,7 @@ public sealed class AuditLog : IAuditTrail, IAsyncDisposable
         // An entry lands in the file of the day it was written, which can be a day after its own time (a write just
         // after midnight), never before: a day's file may hold entries of the previous day.
         var firstDay = query.From is { } from ? DateOnly.FromDateTime(from.UtcDateTime) : DateOnly.MinValue;
-        var lastDay = query.To is { } to ? DateOnly.FromDateTime(to.UtcDateTime).AddDays(1) : DateOnly.MaxValue;
+        var lastDay = query.To is { } to && DateOnly.FromDateTime(to.UtcDateTime) is var toDay && toDay < DateOnly.MaxValue ? toDay.AddDays(1) : DateOnly.MaxValue;
         var returned = 0;
         foreach (var (path, day) in DayFiles(_directory))
         {

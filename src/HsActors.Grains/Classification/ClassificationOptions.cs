@@ -26,4 +26,10 @@ public sealed record ClassificationOptions
 
     /// <summary>How many terms explain each recommendation.</summary>
     public int ExplanationTerms { get; init; } = 3;
+
+    /// <summary>
+    /// Threads one batch ranks its lines on. All cores but one by default (at least one), so single lines arriving while
+    /// batches run find a core free instead of queueing behind the batches' work on the thread pool.
+    /// </summary>
+    public int BatchParallelism { get; init; } = Math.Max(1, Environment.ProcessorCount - 1);
 }

@@ -16,10 +16,12 @@ internal static class LineBatch
     /// chapters it waited for are in memory; in steady state every chapter is loaded and each line is ranked once.
     /// </summary>
     public static async Task<ClassifyResponse[]> RankAsync(
-        LineClassifier classifier, ClassifyRequest[] lines, Dictionary<string, ImporterStatistics>? histories, bool explain, IOverrideStore? overrides)
+        LineClassifier classifier, ClassifyRequest[] lines, Dictionary<string, ImporterStatistics>? histories, bool explain, IOverrideStore? overrides,
+        int parallelism)
     {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) };
         var prepared = new (string Cleaned, SparseVector Features)[lines.Length];
-        ForEachLine(lines.Length, i =>
+        ForEachLine(lines.Length, parallel, i =>
         {
             var cleaned = classifier.Clean(lines[i].Description);
             prepared[i] = (cleaned, classifier.Router.Model.Featurizer.Featurize(cleaned));
@@ -36,7 +38,7 @@ internal static class LineBatch
         ConcurrentBag<(int Line, Task Load)> RankLines(int[] indices)
         {
             var waiting = new ConcurrentBag<(int Line, Task Load)>();
-            ForEachLine(indices.Length, k =>
+            ForEachLine(indices.Length, parallel, k =>
             {
                 var i = indices[k];
                 try
@@ -65,14 +67,14 @@ internal static class LineBatch
         return classifier.Classify(line, cleaned, features, history, explain, officer);
     }
 
-    private static void ForEachLine(int count, Action<int> body)
+    private static void ForEachLine(int count, ParallelOptions parallel, Action<int> body)
     {
         if (count == 1)
         {
             body(0);
             return;
         }
-        Parallel.For(0, count, body);
+        Parallel.For(0, count, parallel, body);
     }
 
     private static ImporterStatistics? History(Dictionary<string, ImporterStatistics>? histories, ClassifyRequest line) =>
