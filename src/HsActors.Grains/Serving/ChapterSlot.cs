@@ -20,7 +20,7 @@ public sealed class ChapterSlot : IAsyncDisposable
     private readonly ILogger _logger;
     private volatile ChapterServing _serving;
     private volatile ModelLoadFault? _fault;
-    private ShadowComparer? _shadow;
+    private volatile ShadowComparer? _shadow;
 
     public ChapterSlot(HsCode chapter, IModelStore store, TimeProvider time, ILogger logger)
     {
@@ -91,6 +91,11 @@ public sealed class ChapterSlot : IAsyncDisposable
             var canary = pointer.CanaryVersion is { } c ? await LoadVersionAsync(before, c, cancellationToken).ConfigureAwait(false) : null;
             loading = pointer.ShadowVersion ?? "";
             var shadow = pointer.ShadowVersion is { } s ? await LoadVersionAsync(before, s, cancellationToken).ConfigureAwait(false) : null;
+            if (shadow is not null)
+            {
+                // Before the snapshot is published, so no line offered right after the swap is lost.
+                _shadow ??= new ShadowComparer(() => _serving);
+            }
             _serving = new ChapterServing(active, canary, pointer.CanaryPercent, shadow, stored.ETag, pointer.Revision, _time.GetUtcNow());
             _fault = null;
         }
@@ -104,10 +109,6 @@ public sealed class ChapterSlot : IAsyncDisposable
                 _serving = ChapterServing.None(_time.GetUtcNow());
             }
             return;
-        }
-        if (_serving.Shadow is not null)
-        {
-            _shadow ??= new ShadowComparer(() => _serving);
         }
         if (!firstLoad)
         {
