@@ -66,6 +66,7 @@ if (DevelopmentKeys.EnabledIn(keys) is { Count: > 0 } devKeys)
 app.UseMiddleware<RequestMetricsMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseConsole();
 app.UseRouting();
 app.Use(RequestMetricsMiddleware.MarkRoute);
 app.UseAuthentication();
@@ -77,6 +78,8 @@ app.MapOperationsEndpoints();
 var v1 = app.MapGroup("/v1");
 v1.MapClassifyEndpoints();
 v1.MapLookupEndpoints();
+v1.MapChapterMapEndpoints();
+v1.MapSessionEndpoints();
 v1.MapAssessmentEndpoints();
 v1.MapAuditEndpoints();
 v1.MapModelAdminEndpoints();

@@ -28,7 +28,7 @@ internal static class ClassifyEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         v1.MapPost("/classify/batch", ClassifyBatchAsync)
-            .RequireAuthorization(ApiRoles.BatchPolicy)
+            .RequireAuthorization(ApiRoles.ClassifyPolicy)
             .WithName("ClassifyBatch")
             .WithSummary("Up to 10,000 lines classified in parallel; results in the lines' order. ?explain=false skips explanations.")
             .Accepts<BatchClassifyRequest>("application/json")

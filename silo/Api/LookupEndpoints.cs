@@ -5,7 +5,7 @@ using HsActors.Silo.Security;
 
 namespace HsActors.Silo.Api;
 
-/// <summary>GET /v1/nomenclature/{code} and /v1/importers/{id}/stats: what an officer looks up beside a line.</summary>
+/// <summary>GET /v1/nomenclature/{code}, /v1/codes/{code}/stats and /v1/importers/{id}/stats: what an officer looks up beside a line.</summary>
 internal static class LookupEndpoints
 {
     public static void MapLookupEndpoints(this RouteGroupBuilder v1)
@@ -17,6 +17,12 @@ internal static class LookupEndpoints
             .Produces<NomenclatureItem>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        v1.MapGet("/codes/{code}/stats", GetDeclaredCodeStatisticsAsync)
+            .RequireAuthorization(ApiRoles.ReadPolicy)
+            .WithName("GetDeclaredCodeStatistics")
+            .WithSummary("Who declares a code: importers, agents and origin countries, most frequent first (zero counts when nobody has).")
+            .Produces<DeclaredCodeSummary>()
+            .ProducesValidationProblem();
         v1.MapGet("/importers/{id}/stats", GetImporterStatisticsAsync)
             .RequireAuthorization(ApiRoles.ReadPolicy)
             .WithName("GetImporterStatistics")
@@ -26,14 +32,16 @@ internal static class LookupEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
+    private const string CodeFieldRule =
+        "code must be an HS code of 2, 4, 6, 8 or 10 digits (10 digits are read at their 8-digit national line, as assessments are); dots and spaces are allowed (8714.10.90).";
+
+    private static IResult CodeProblem() => Problems.Validation(new Dictionary<string, string[]> { ["code"] = [CodeFieldRule] });
+
     private static IResult GetNomenclature(string code)
     {
         if (!HsCode.TryParse(code, out var given))
         {
-            return Problems.Validation(new Dictionary<string, string[]>
-            {
-                ["code"] = ["code must be an HS code of 2, 4, 6, 8 or 10 digits (10 digits are read at their 8-digit national line, as assessments are); dots and spaces are allowed (8714.10.90)."],
-            });
+            return CodeProblem();
         }
         var parsed = given.AtMostNationalLine();
         var nomenclature = HsNomenclature.Bundled;
@@ -47,6 +55,17 @@ internal static class LookupEndpoints
 
     private static NomenclatureItem Item(HsNomenclature nomenclature, NomenclatureEntry entry, IReadOnlyList<NomenclatureItem> parents) =>
         new(entry.Code.Digits, entry.Code.Level, entry.DescriptionEn, entry.DescriptionId, nomenclature.ReadableLabelEn(entry.Code), parents);
+
+    private static async Task<IResult> GetDeclaredCodeStatisticsAsync(string code, IGrainFactory grains)
+    {
+        if (!HsCode.TryParse(code, out var given))
+        {
+            return CodeProblem();
+        }
+        // Declared codes are counted as the declared-code check normalises them: digits, at most the national line.
+        var statistics = await grains.GetGrain<IDeclaredCodeGrain>(given.AtMostNationalLine().Digits).GetStatisticsAsync();
+        return TypedResults.Json(statistics.ToSummary(), SiloJsonContext.Default.DeclaredCodeSummary);
+    }
 
     private static async Task<IResult> GetImporterStatisticsAsync(string id, HttpContext context, IGrainFactory grains)
     {

@@ -78,6 +78,7 @@ internal static class OrleansSiloServices
         services.AddSingleton(sp => new ModelCache(
             sp.GetRequiredService<IModelStore>(), sp.GetRequiredService<NomenclatureLabels>(), sp.GetRequiredService<ClassificationOptions>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => new ChapterMapProjector(sp.GetRequiredService<ModelCache>()));
         services.AddSingleton<ModelPointerSubscription>();
         services.AddHostedService<ModelPointerService>();
         return builder;

@@ -40,6 +40,9 @@ public sealed class ApiKeyOptions
 
     /// <summary>Lower- or upper-case hex SHA-256 of the key; the key itself is never configured.</summary>
     public string Sha256 { get; set; } = "";
+
+    /// <summary>When set, the key is refused (401, saying it expired) from this instant on: keys handed out for a term.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
 }
 
 public sealed class RateLimitOptions

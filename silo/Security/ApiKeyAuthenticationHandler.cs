@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using HsActors.Silo.Api;
@@ -17,6 +18,11 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
 
+    /// <summary>The key's expiry (round-trip format), present only on keys with a term.</summary>
+    public const string ExpiresAtClaim = "hsactors:expires-at";
+
+    private const string InvalidKey = "The API key is not valid.";
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var presented = PresentedKey(Request);
@@ -26,25 +32,37 @@ public sealed class ApiKeyAuthenticationHandler(
         }
         if (!keys.TryIdentify(presented, out var identity))
         {
-            return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
+            return Task.FromResult(AuthenticateResult.Fail(InvalidKey));
         }
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, identity.Name), new Claim(ClaimTypes.Role, identity.Role)], SchemeName));
+        if (identity.HasExpired(TimeProvider.GetUtcNow()))
+        {
+            return Task.FromResult(AuthenticateResult.Fail(Expired(identity)));
+        }
+        List<Claim> claims = [new Claim(ClaimTypes.Name, identity.Name), new Claim(ClaimTypes.Role, identity.Role)];
+        if (identity.ExpiresAt is { } expiresAt)
+        {
+            claims.Add(new Claim(ExpiresAtClaim, expiresAt.ToString("O", CultureInfo.InvariantCulture)));
+        }
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = SchemeName;
-        var detail = PresentedKey(Request) is null
+        var presented = PresentedKey(Request);
+        var detail = presented is null
             ? $"Send an API key in the {HeaderName} header or as 'Authorization: ApiKey <key>'."
-            : "The API key is not valid.";
+            : keys.TryIdentify(presented, out var identity) && identity.HasExpired(TimeProvider.GetUtcNow()) ? Expired(identity) : InvalidKey;
         await Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Unauthorized", detail);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden",
             $"The API key '{Context.User.Identity?.Name}' has role '{Context.User.FindFirstValue(ClaimTypes.Role)}', which may not call this endpoint.");
+
+    private static string Expired(ApiKeyIdentity identity) =>
+        $"The API key '{identity.Name}' expired at {identity.ExpiresAt:O}; ask an administrator for a new one.";
 
     private static string? PresentedKey(HttpRequest request)
     {

@@ -33,7 +33,7 @@ public sealed class ApiKeyRegistry
             {
                 throw new InvalidOperationException($"{at}:Sha256 must be the 64 hex digits of the key's SHA-256.");
             }
-            if (!_byHash.TryAdd(hash, new ApiKeyIdentity(key.Name, role)))
+            if (!_byHash.TryAdd(hash, new ApiKeyIdentity(key.Name, role, key.ExpiresAt)))
             {
                 throw new InvalidOperationException($"{at}:Sha256 repeats the hash of another key.");
             }
@@ -50,4 +50,8 @@ public sealed class ApiKeyRegistry
     public bool Contains(string key) => _byHash.ContainsKey(HashOf(key));
 }
 
-public sealed record ApiKeyIdentity(string Name, string Role);
+/// <param name="ExpiresAt">Null for a key without a term.</param>
+public sealed record ApiKeyIdentity(string Name, string Role, DateTimeOffset? ExpiresAt = null)
+{
+    public bool HasExpired(DateTimeOffset now) => ExpiresAt is { } end && now >= end;
+}

@@ -9,9 +9,8 @@ public static class ApiRoles
 
     public static readonly IReadOnlyList<string> All = [Hub, Officer, Admin];
 
-    /// <summary>Single-line and batch classification.</summary>
+    /// <summary>Single-line and batch classification (officers check pasted lists in the console through the batch route).</summary>
     public const string ClassifyPolicy = "classify";
-    public const string BatchPolicy = "classify-batch";
 
     /// <summary>Importer statistics and nomenclature lookups: officers' reading.</summary>
     public const string ReadPolicy = "officer-read";
@@ -27,7 +26,6 @@ public static class ApiRoles
     public static void AddPolicies(Microsoft.AspNetCore.Authorization.AuthorizationOptions options)
     {
         options.AddPolicy(ClassifyPolicy, p => p.RequireAuthenticatedUser().RequireRole(Hub, Officer, Admin));
-        options.AddPolicy(BatchPolicy, p => p.RequireAuthenticatedUser().RequireRole(Hub, Admin));
         options.AddPolicy(ReadPolicy, p => p.RequireAuthenticatedUser().RequireRole(Officer, Admin));
         options.AddPolicy(AssessPolicy, p => p.RequireAuthenticatedUser().RequireRole(Officer, Admin));
         options.AddPolicy(AuditPolicy, p => p.RequireAuthenticatedUser().RequireRole(Admin));

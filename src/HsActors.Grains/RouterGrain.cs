@@ -34,9 +34,12 @@ public sealed class RouterGrain(ModelCache models, ClassificationOptions options
 
         var results = await Task.Run(() => LineBatch.RankAsync(classifier, lines, histories, callOptions.Explain, consultOverrides ? overrides : null, options.BatchParallelism));
 
+        var now = time.GetUtcNow();
+        var codes = DeclarationDeltas.ForCodes(lines, classifier.Judge, now);
+        var codesRecorded = Task.WhenAll(codes.Select(d => GrainFactory.GetGrain<IDeclaredCodeGrain>(d.Code).RecordAsync(d)));
         if (importers.Length > 0)
         {
-            var recorded = await RecordAsync(ImporterDeltas.FromLines(lines, classifier.Judge, time.GetUtcNow()));
+            var recorded = await RecordAsync(DeclarationDeltas.ForImporters(lines, classifier.Judge, now));
             for (var i = 0; i < results.Length; i++)
             {
                 if (lines[i].ImporterId is { } importer)
@@ -45,6 +48,7 @@ public sealed class RouterGrain(ModelCache models, ClassificationOptions options
                 }
             }
         }
+        await codesRecorded;
         return new Immutable<ClassifyResponse[]>(results);
     }
 

@@ -48,6 +48,8 @@ public sealed class PostgresBackendSiloTests(SmallModel model, PostgresServer se
         Assert.Equal(2, stats["assessments"]!.GetValue<long>());
         Assert.Equal(1, stats["corrections"]!.GetValue<long>());
         AssertOverridden(await Json.PostOkAsync(hub, "/v1/classify", line), officersCode, "PG-1");
+        // The consumer checkpoints once the batch it delivered is done, a moment after the counts it applied are visible.
+        await Eventually.UntilAsync(StoredOffsetsAsync, n => n > 0, "the consumer's position in PostgreSQL");
         await _silo.DisposeAsync();
 
         // Forget the consumer positions (in PostgreSQL now): the restarted silo replays the whole stream.
@@ -72,4 +74,10 @@ public sealed class PostgresBackendSiloTests(SmallModel model, PostgresServer se
     }
 
     private static JsonNode Top(JsonNode answer) => answer["recommendations"]![0]!;
+
+    private async Task<long> StoredOffsetsAsync()
+    {
+        await using var count = _database.CreateCommand("SELECT count(*) FROM stream_offsets");
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
 }

@@ -29,16 +29,16 @@ public sealed record ImporterStatistics
     public DateTimeOffset? LastSeen { get; init; }
 
     [Id(6)]
-    public IReadOnlyDictionary<string, KeyTally> Codes { get; init; } = EmptyTallies;
+    public IReadOnlyDictionary<string, KeyTally> Codes { get; init; } = KeyTallies.Empty;
 
     [Id(7)]
-    public IReadOnlyDictionary<string, KeyTally> Chapters { get; init; } = EmptyTallies;
+    public IReadOnlyDictionary<string, KeyTally> Chapters { get; init; } = KeyTallies.Empty;
 
     [Id(8)]
-    public IReadOnlyDictionary<string, KeyTally> Agents { get; init; } = EmptyTallies;
+    public IReadOnlyDictionary<string, KeyTally> Agents { get; init; } = KeyTallies.Empty;
 
     [Id(9)]
-    public IReadOnlyDictionary<string, KeyTally> OriginCountries { get; init; } = EmptyTallies;
+    public IReadOnlyDictionary<string, KeyTally> OriginCountries { get; init; } = KeyTallies.Empty;
 
     /// <summary>
     /// The highest assessment-stream offset applied to these statistics. The stream consumer applies an importer's
@@ -54,8 +54,6 @@ public sealed record ImporterStatistics
 
     [JsonIgnore]
     public bool IsEmpty => Declarations == 0 && Assessments == 0 && Corrections == 0;
-
-    private static readonly IReadOnlyDictionary<string, KeyTally> EmptyTallies = new Dictionary<string, KeyTally>();
 
     public static ImporterStatistics Empty(string importerId) => new() { ImporterId = importerId };
 
@@ -87,42 +85,15 @@ public sealed record ImporterStatistics
             Corrections = Corrections + delta.Corrections,
             FirstSeen = FirstSeen is { } first && first <= delta.At ? first : delta.At,
             LastSeen = LastSeen is { } last && last >= delta.At ? last : delta.At,
-            Codes = Merge(Codes, delta.Codes, delta.At),
-            Chapters = Merge(Chapters, chapters, delta.At),
-            Agents = Merge(Agents, delta.Agents, delta.At),
-            OriginCountries = Merge(OriginCountries, delta.OriginCountries, delta.At),
+            Codes = KeyTallies.Merge(Codes, delta.Codes, delta.At),
+            Chapters = KeyTallies.Merge(Chapters, chapters, delta.At),
+            Agents = KeyTallies.Merge(Agents, delta.Agents, delta.At),
+            OriginCountries = KeyTallies.Merge(OriginCountries, delta.OriginCountries, delta.At),
             AssessmentStreamOffset = delta.StreamOffset ?? AssessmentStreamOffset,
         };
     }
 
     public ImporterSummary ToSummary(int top = 5) => new(
         ImporterId, Declarations, Assessments, Corrections, LastSeen,
-        Top(Codes, top), Top(Chapters, top), Top(OriginCountries, top), Top(Agents, top));
-
-    private static IReadOnlyDictionary<string, KeyTally> Merge(
-        IReadOnlyDictionary<string, KeyTally> current, IReadOnlyDictionary<string, long> added, DateTimeOffset at)
-    {
-        if (added.Count == 0)
-        {
-            return current;
-        }
-        var merged = new Dictionary<string, KeyTally>(current, StringComparer.Ordinal);
-        foreach (var (key, count) in added)
-        {
-            var previous = merged.GetValueOrDefault(key);
-            merged[key] = new KeyTally(previous.Count + count, previous.LastSeen > at ? previous.LastSeen : at);
-        }
-        return merged;
-    }
-
-    /// <summary>Most frequent first; ties go to the most recent, then to the key so the order is stable.</summary>
-    private static CodeCount[] Top(IReadOnlyDictionary<string, KeyTally> tallies, int top) =>
-    [
-        .. tallies
-            .OrderByDescending(p => p.Value.Count)
-            .ThenByDescending(p => p.Value.LastSeen)
-            .ThenBy(p => p.Key, StringComparer.Ordinal)
-            .Take(top)
-            .Select(p => new CodeCount(p.Key, p.Value.Count)),
-    ];
+        KeyTallies.Top(Codes, top), KeyTallies.Top(Chapters, top), KeyTallies.Top(OriginCountries, top), KeyTallies.Top(Agents, top));
 }
