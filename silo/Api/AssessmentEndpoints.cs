@@ -1,5 +1,6 @@
 using System.Globalization;
 using HsActors.Contracts;
+using HsActors.Abstractions.Streaming;
 using HsActors.Silo.Hosting;
 using HsActors.Silo.Security;
 using Microsoft.Extensions.Options;
@@ -50,7 +51,11 @@ internal static class AssessmentEndpoints
         {
             return Problems.Validation(invalid);
         }
-        var (accepted, conflict) = (await ingestion.AcceptAsync([record!], ApiKeyName(context), context.RequestAborted))[0];
+        if (ForeignOfficer(context, [record!], "officerId") is { } refused)
+        {
+            return refused;
+        }
+        var (accepted, conflict) = (await ingestion.AcceptAsync([record! with { SubmittedBy = ApiKeyName(context) }], ApiKeyName(context), context.RequestAborted))[0];
         if (conflict)
         {
             return Conflict([(0, accepted)], "assessmentId");
@@ -72,7 +77,12 @@ internal static class AssessmentEndpoints
         {
             return Problems.Validation(invalid);
         }
-        var ingested = await ingestion.AcceptAsync(records!, ApiKeyName(context), context.RequestAborted);
+        if (ForeignOfficer(context, records!, "assessments[{0}].officerId") is { } refused)
+        {
+            return refused;
+        }
+        var submittedBy = ApiKeyName(context);
+        var ingested = await ingestion.AcceptAsync([.. records!.Select(r => r with { SubmittedBy = submittedBy })], submittedBy, context.RequestAborted);
         if (ingested.Select((x, i) => (i, x)).Where(x => x.x.ConflictsWithFirst).Select(x => (x.i, x.x.Accepted)).ToList() is { Count: > 0 } conflicts)
         {
             return Conflict(conflicts, "assessments[{0}].assessmentId");
@@ -93,6 +103,24 @@ internal static class AssessmentEndpoints
             c => new[] { string.Create(CultureInfo.InvariantCulture, $"assessmentId '{c.First.AssessmentId}' already names another assessment, stored at offset {c.First.Offset}; use a new id for a new assessment.") });
         return Problems.Status(StatusCodes.Status409Conflict, "Assessment id reused",
             "An assessmentId already names a different assessment; its content was not stored.", errors);
+    }
+
+    /// <summary>
+    /// An officer's key speaks for its own officer only (its key name is the officer id), so one stolen or careless key
+    /// cannot pass its corrections off as several officers' agreement; administrators may submit for anyone.
+    /// </summary>
+    private static IResult? ForeignOfficer(HttpContext context, IReadOnlyList<AssessmentRecord> records, string fieldFormat)
+    {
+        if (!context.User.IsInRole(ApiRoles.Officer))
+        {
+            return null;
+        }
+        var officer = ApiKeyName(context);
+        var errors = records.Select((r, i) => (r, i)).Where(x => !string.Equals(x.r.OfficerId, officer, StringComparison.Ordinal))
+            .ToDictionary(x => string.Format(CultureInfo.InvariantCulture, fieldFormat, x.i),
+                x => new[] { $"officerId '{x.r.OfficerId}' is not this key's officer ('{officer}'); an officer's key submits its own assessments only." });
+        return errors.Count == 0 ? null
+            : Problems.Status(StatusCodes.Status403Forbidden, "Another officer's assessment", "An officer's key may only submit assessments under its own officerId.", errors);
     }
 
     internal static string ApiKeyName(HttpContext context) => context.User.Identity?.Name ?? "anonymous";

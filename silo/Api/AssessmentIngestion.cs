@@ -30,7 +30,10 @@ internal sealed class AssessmentIngestion(
             }
             else
             {
-                conflicts[i] = !Equals(await StoredAsync(appended[i].Offset, cancellationToken).ConfigureAwait(false), records[i]);
+                // Who sent it is not part of what was sent: a retry through another key (or of a record stored before
+                // keys were recorded) is the same assessment.
+                var stored = await StoredAsync(appended[i].Offset, cancellationToken).ConfigureAwait(false);
+                conflicts[i] = !Equals(stored is null ? null : stored with { SubmittedBy = null }, records[i] with { SubmittedBy = null });
             }
         }
         // A retry is audited too (as a duplicate): the trail says what the silo was asked and what it answered.

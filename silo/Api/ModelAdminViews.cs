@@ -34,7 +34,12 @@ internal static class ModelAdminViews
         new(state.Version, state.CanaryVersion, state.CanaryPercent, state.ShadowVersion, state.PointerRevision, state.LoadedAt)
         {
             Fault = state.Fault is { } f ? new ModelFault(f.Version, f.Reason, f.At) : null,
-            Shadow = state.Shadow is { } s ? new ShadowComparison(s.ActiveVersion, s.ShadowVersion, s.Compared, s.Agreed, s.Dropped, s.AgreementRate) : null,
+            Shadow = state.Shadow is { } s
+                ? new ShadowComparison(s.ActiveVersion, s.ShadowVersion, s.Compared, s.Agreed, s.Dropped, s.AgreementRate)
+                {
+                    Disagreements = [.. s.Disagreements.Select(d => new ShadowExample(d.Description, d.ActiveCode, d.ShadowCode))],
+                }
+                : null,
         };
 
     public static ServedModelState Served(ModelVersionReport router) =>

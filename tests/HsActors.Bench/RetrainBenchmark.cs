@@ -71,7 +71,7 @@ public static class RetrainBenchmark
             await stream.AppendAsync(new AssessmentRecord
             {
                 AssessmentId = $"bench-{i}", Description = assessments[i].Description, AssessedCode = assessments[i].Line.Digits,
-                OfficerId = "bench", AssessedAt = DateTimeOffset.UtcNow,
+                OfficerId = $"bench-officer-{i % 5}", AssessedAt = DateTimeOffset.UtcNow, // automatic promotion needs several officers
             });
         }
         var fromNth = Stopwatch.StartNew();

@@ -219,6 +219,29 @@ public sealed class AssessmentEndpointTests(SmallModel model) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_officers_key_submits_under_its_own_officer_id_only_and_an_administrator_may_submit_for_another_which_is_audited()
+    {
+        var admin = _silo.ClientWithKey(TestKeys.Admin);
+        var foreign = Assessments.Body("OWN-1", "roasted coffee beans", Coffee);
+        foreign["officerId"] = "OFF-OTHER";
+        var batch = new { assessments = new[] { Assessments.Body("OWN-2", "rubber", Assessments.LineOf("40")), foreign } };
+
+        var single = await Json.ProblemAsync(await _officer.PostAsync("/v1/assessments", Json.Body(foreign)), 403);
+        var inBatch = await Json.ProblemAsync(await _officer.PostAsync("/v1/assessments/batch", Json.Body(batch)), 403);
+        var byAdmin = await admin.PostAsync("/v1/assessments", Json.Body(foreign));
+
+        Assert.Contains("OFF-OTHER", single["errors"]!["officerId"]![0]!.GetValue<string>());
+        Assert.NotNull(inBatch["errors"]!["assessments[1].officerId"]);
+        Assert.Null(inBatch["errors"]!["assessments[0].officerId"]);
+        Assert.Equal(HttpStatusCode.Accepted, byAdmin.StatusCode);
+        var audited = Assert.Single((await Json.ReadAsync(await admin.GetAsync("/v1/audit?kind=Assessment&subject=OWN-1")))["entries"]!.AsArray())!;
+        Assert.Equal("OFF-OTHER", audited["actor"]!.GetValue<string>());
+        Assert.Equal("test-admin", audited["details"]!["apiKey"]!.GetValue<string>());
+        // Nothing of the refused batch was stored.
+        Assert.Empty((await Json.ReadAsync(await admin.GetAsync("/v1/audit?kind=Assessment&subject=OWN-2")))["entries"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Administrators_find_classifications_and_assessments_in_the_audit_trail()
     {
         var hub = _silo.ClientWithKey(TestKeys.Hub);
@@ -239,7 +262,7 @@ public sealed class AssessmentEndpointTests(SmallModel model) : IAsyncLifetime
         }
         Assert.Equal(Top(answer)["code"]!.GetValue<string>(), line["details"]!["codes"]![0]!["code"]!.GetValue<string>());
         var accepted = Assert.Single(assessment["entries"]!.AsArray())!;
-        Assert.Equal("OFF-1", accepted["actor"]!.GetValue<string>());
+        Assert.Equal(TestKeys.OfficerName, accepted["actor"]!.GetValue<string>());
         Assert.Equal(Assessments.LineOf("64"), accepted["details"]!["assessedCode"]!.GetValue<string>());
         await Json.ProblemAsync(forbidden, 403);
     }

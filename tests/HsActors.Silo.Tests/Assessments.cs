@@ -18,7 +18,7 @@ public static class Assessments
         ["description"] = description,
         ["assessedCode"] = assessedCode,
         ["declaredCode"] = declaredCode,
-        ["officerId"] = "OFF-1",
+        ["officerId"] = TestKeys.OfficerName, // an officer key submits under its own name only
         ["importerId"] = importerId,
         ["assessedAt"] = At,
     };

@@ -55,7 +55,9 @@ public sealed class LifecycleSilo : IAsyncDisposable
         await Json.PostOkAsync(Hub, "/v1/classify", id is null ? new { description } : new { description, id });
 
     /// <param name="importerId">The officers' override then applies to this importer's lines only, so lines without it show the model's own answer.</param>
-    public async Task AppendAssessmentsAsync(string description, string declaredCode, string assessedCode, IEnumerable<int> ids, string? importerId = null)
+    /// <param name="officerOf">Who assessed each id; by default a different officer per id.</param>
+    public async Task AppendAssessmentsAsync(string description, string declaredCode, string assessedCode, IEnumerable<int> ids, string? importerId = null,
+        Func<int, string>? officerOf = null)
     {
         var stream = Factory.Services.GetRequiredService<IAssessmentStream>();
         foreach (var id in ids)
@@ -66,7 +68,7 @@ public sealed class LifecycleSilo : IAsyncDisposable
                 Description = description,
                 DeclaredCode = declaredCode,
                 AssessedCode = assessedCode,
-                OfficerId = "officer-7",
+                OfficerId = officerOf?.Invoke(id) ?? $"officer-{id}",
                 ImporterId = importerId,
                 AssessedAt = DateTimeOffset.UtcNow,
             });
@@ -77,6 +79,19 @@ public sealed class LifecycleSilo : IAsyncDisposable
 
     /// <summary>Classifies a line of the chapter so its grain is active in this silo (the admin view then shows what it serves).</summary>
     public Task<JsonNode> WarmAsync(string description) => ClassifyAsync(description);
+
+    /// <summary>
+    /// The model's own first code for a coffee line (after a warm-up line that loads the chapters it consults), and
+    /// another chapter-09 national line of a different subheading: the code officers "correct" it to in the tests.
+    /// </summary>
+    public async Task<(string ModelsCode, string OfficersCode)> CoffeeCorrectionAsync(string description)
+    {
+        await WarmAsync(description);
+        var modelsCode = TopCode(await ClassifyAsync(description));
+        var officersCode = HsActors.Nomenclature.HsNomenclature.Bundled.AtLevel(8).Select(e => e.Code.Digits)
+            .First(c => c.StartsWith("09", StringComparison.Ordinal) && c[..6] != modelsCode[..6]);
+        return (modelsCode, officersCode);
+    }
 
     public static string TopCode(JsonNode response) => response["recommendations"]![0]!["code"]!.GetValue<string>();
 

@@ -155,6 +155,38 @@ public sealed class ModelPointerTests(SmallModel model, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task A_shadow_that_answers_otherwise_reports_the_lines_it_disagreed_on()
+    {
+        await using var silo = await LifecycleSilo.StartAsync(model, new Dictionary<string, string?>
+        {
+            ["HsActors:Retraining:MinAssessments"] = "3",
+            ["HsActors:Retraining:AutoPromote"] = "false",
+        });
+        var (before, officersCode) = await silo.CoffeeCorrectionAsync(Coffee);
+        // Only importer IMP-S gets the officers' override, so the importer-less lines below show each model's own answer.
+        await silo.AppendAssessmentsAsync(Coffee, before, officersCode, Enumerable.Range(0, 3), importerId: "IMP-S");
+        var chapter = await Eventually.UntilAsync(() => silo.ChapterAsync("09"),
+            c => c["chapter"]!["retraining"]?["lastDecision"]?.GetValue<string>() == "candidate", "a retrained candidate", TimeSpan.FromMinutes(3));
+        var candidate = chapter["chapter"]!["retraining"]!["lastVersion"]!.GetValue<string>();
+        Assert.Equal(200, (int)(await silo.Admin.PostAsync("/v1/admin/models/09/shadow", Json.Body(new { version = candidate }))).StatusCode);
+        await Eventually.UntilAsync(() => silo.ChapterAsync("09"), c => c["chapter"]!["served"]?["shadowVersion"]?.GetValue<string>() == candidate, "the shadow to be served");
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(before, LifecycleSilo.TopCode(await silo.ClassifyAsync(Coffee))); // the active version still answers
+        }
+
+        var shadow = (await Eventually.UntilAsync(() => silo.ChapterAsync("09"),
+            c => c["chapter"]!["served"]?["shadow"]?["disagreements"]?.AsArray().Count > 0, "a disagreement"))["chapter"]!["served"]!["shadow"]!;
+        var example = shadow["disagreements"]![0]!;
+        Assert.Equal(Coffee, example["description"]!.GetValue<string>());
+        // The comparison ranks the chapter's two models on their own (no router, no alternatives), so its codes are theirs.
+        Assert.NotEqual(example["activeCode"]!.GetValue<string>(), example["shadowCode"]!.GetValue<string>());
+        Assert.StartsWith("09", example["shadowCode"]!.GetValue<string>());
+        Assert.True(shadow["agreed"]!.GetValue<long>() < shadow["compared"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task A_version_whose_checksum_fails_is_refused_and_the_previous_version_keeps_serving()
     {
         await using var silo = await LifecycleSilo.StartAsync(model);

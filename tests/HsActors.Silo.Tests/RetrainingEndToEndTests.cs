@@ -57,6 +57,39 @@ public sealed class RetrainingEndToEndTests(SmallModel model, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task Three_hundred_identical_corrections_from_one_officer_move_only_their_importers_answer_while_six_officers_move_everyones()
+    {
+        await using var silo = await LifecycleSilo.StartAsync(model, new Dictionary<string, string?>
+        {
+            ["HsActors:Retraining:MinAssessments"] = "6",
+            ["HsActors:Retraining:Tolerance"] = "0.1",
+        });
+        var (before, officersCode) = await silo.CoffeeCorrectionAsync(Line);
+
+        // One officer (or one stolen key), the same correction 300 times.
+        await silo.AppendAssessmentsAsync(Line, before, officersCode, Enumerable.Range(0, 300), importerId: "IMP-ONE", officerOf: _ => "officer-mallory");
+        // Retrainings follow one another while the 300 arrive; wait for one whose version the listing already shows.
+        var held = await Eventually.UntilAsync(() => silo.ChapterAsync("09"),
+            c => c["chapter"]!["retraining"]?["lastVersion"]?.GetValue<string>() is { } last
+                && c["versions"]!.AsArray().Any(v => v!["version"]!.GetValue<string>() == last), "the retraining of chapter 09", TimeSpan.FromMinutes(5));
+        var retraining = held["chapter"]!["retraining"]!;
+        output.WriteLine(retraining.ToJsonString());
+        Assert.Equal("candidate", retraining["lastDecision"]!.GetValue<string>());
+        Assert.Contains("1 officer(s) (officer-mallory)", retraining["lastReason"]!.GetValue<string>());
+        var heldVersion = held["versions"]!.AsArray().Single(v => v!["version"]!.GetValue<string>() == retraining["lastVersion"]!.GetValue<string>())!;
+        Assert.Equal("1", heldVersion["trainingSummary"]!["officerRows"]!.GetValue<string>()); // 300 identical rows count once
+        Assert.Equal(before, LifecycleSilo.TopCode(await silo.ClassifyAsync(Line))); // everyone else's answer is unchanged
+        var importers = await Json.PostOkAsync(silo.Hub, "/v1/classify", new { description = Line, importerId = "IMP-ONE" });
+        Assert.Equal(officersCode, LifecycleSilo.TopCode(importers)); // the named importer's override applies at once
+
+        // Six officers agreeing is evidence: the next candidate is promoted and the model's own answer moves.
+        await silo.AppendAssessmentsAsync(Line, before, officersCode, Enumerable.Range(1000, 6), importerId: "IMP-MANY");
+        await Eventually.UntilAsync(() => silo.ClassifyAsync(Line), r => LifecycleSilo.TopCode(r) == officersCode, "six officers' code to be served by the model", TimeSpan.FromMinutes(5));
+        var promoted = (await silo.ChapterAsync("09"))["chapter"]!["retraining"]!;
+        Assert.Equal("promoted", promoted["lastDecision"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Officers_moving_lines_between_chapters_retrain_the_router_with_its_naive_Bayes_second_opinion_and_smoothing()
     {
         await using var silo = await LifecycleSilo.StartAsync(model, new Dictionary<string, string?>

@@ -9,6 +9,9 @@ public static class TestKeys
     public const string Officer = "test-officer-key";
     public const string Admin = "test-admin-key";
 
+    /// <summary>The officer key's name, which is also the only officerId it may submit assessments under.</summary>
+    public const string OfficerName = "test-officer";
+
     public static IEnumerable<KeyValuePair<string, string?>> Configuration()
     {
         var keys = new[] { ("hub", Hub), ("officer", Officer), ("admin", Admin) };

@@ -7,4 +7,10 @@ namespace HsActors.Abstractions.Grains;
 public sealed record ShadowAgreement(string ActiveVersion, string ShadowVersion, long Compared, long Agreed, long Dropped)
 {
     public double AgreementRate => Compared == 0 ? 0 : (double)Agreed / Compared;
+
+    /// <summary>The latest lines on which the two versions disagreed, newest first: what an administrator reads before promoting.</summary>
+    public IReadOnlyList<ShadowDisagreement> Disagreements { get; init; } = [];
 }
+
+/// <param name="ActiveCode">The active version's top code (null when it ranked nothing).</param>
+public sealed record ShadowDisagreement(string Description, string? ActiveCode, string? ShadowCode);

@@ -17,4 +17,10 @@ public sealed record AssessmentRecord
     public string? ImporterId { get; init; }
     public string? OriginCountry { get; init; }
     public DateTimeOffset AssessedAt { get; init; }
+
+    /// <summary>
+    /// The API key that submitted it (null in logs written before keys were recorded). An officer's key may only submit
+    /// its own <see cref="OfficerId"/>; an administrator's may submit for others, and this says who did.
+    /// </summary>
+    public string? SubmittedBy { get; init; }
 }

@@ -63,7 +63,7 @@ internal sealed class LineClassifier
             : null;
         var ranked = classifier.Rank(features, top, out var chapterRanking, line.Level ?? HierarchicalClassifier.NationalLevel, boost);
 
-        pinned.OfferToShadows(features);
+        pinned.OfferToShadows(features, line.Description);
         var officerCode = officer is not null && HsCode.TryParse(officer.Code, out var parsed) ? parsed : (HsCode?)null;
         var check = line.DeclaredCode is not { } declared ? null
             : officerCode is { } assessed ? _judge.CheckAgainstAssessment(declared, assessed, officer!.AssessmentId)

@@ -38,13 +38,13 @@ internal sealed class PinnedChapterModels(ModelCache models, string requestKey) 
     }
 
     /// <summary>Lines answered by the active version are compared with the chapter's shadow, off the response path.</summary>
-    public void OfferToShadows(in SparseVector features)
+    public void OfferToShadows(in SparseVector features, string description)
     {
         foreach (var pinned in _pinned)
         {
             if (!pinned.Canary && pinned.Version is not null)
             {
-                pinned.Slot.OfferShadow(features);
+                pinned.Slot.OfferShadow(features, description);
             }
         }
     }

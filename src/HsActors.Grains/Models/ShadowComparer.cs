@@ -13,8 +13,9 @@ namespace HsActors.Grains.Models;
 internal sealed class ShadowComparer : IAsyncDisposable
 {
     private const int QueueCapacity = 1024;
+    private const int DisagreementsKept = 10;
 
-    private readonly Channel<SparseVector> _queue = Channel.CreateBounded<SparseVector>(
+    private readonly Channel<(SparseVector Features, string Description)> _queue = Channel.CreateBounded<(SparseVector, string)>(
         new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly Func<ChapterServing> _serving;
     private readonly CancellationTokenSource _stop = new();
@@ -24,6 +25,7 @@ internal sealed class ShadowComparer : IAsyncDisposable
     private long _compared;
     private long _agreed;
     private long _dropped;
+    private readonly Queue<ShadowDisagreement> _disagreements = new(DisagreementsKept);
 
     public ShadowComparer(Func<ChapterServing> serving)
     {
@@ -32,9 +34,9 @@ internal sealed class ShadowComparer : IAsyncDisposable
     }
 
     /// <summary>Never blocks: a full queue drops the line and counts it.</summary>
-    public void Offer(in SparseVector features)
+    public void Offer(in SparseVector features, string description)
     {
-        if (!_queue.Writer.TryWrite(features))
+        if (!_queue.Writer.TryWrite((features, description)))
         {
             Interlocked.Increment(ref _dropped);
         }
@@ -50,7 +52,10 @@ internal sealed class ShadowComparer : IAsyncDisposable
         {
             var current = _pair == (serving.Active.Name, serving.Shadow.Name);
             return new ShadowAgreement(serving.Active.Name, serving.Shadow.Name,
-                current ? _compared : 0, current ? _agreed : 0, Interlocked.Read(ref _dropped));
+                current ? _compared : 0, current ? _agreed : 0, Interlocked.Read(ref _dropped))
+            {
+                Disagreements = current ? [.. _disagreements.Reverse()] : [],
+            };
         }
     }
 
@@ -66,14 +71,16 @@ internal sealed class ShadowComparer : IAsyncDisposable
     {
         var activeCodes = new List<CodeRecommendation>(64);
         var shadowCodes = new List<CodeRecommendation>(64);
-        await foreach (var features in _queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var (features, description) in _queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             var serving = _serving();
             if (serving.Active is not { } active || serving.Shadow is not { } shadow)
             {
                 continue;
             }
-            var agrees = Top(active.Chapter.Model, features, activeCodes) == Top(shadow.Chapter.Model, features, shadowCodes);
+            var activeTop = Top(active.Chapter.Model, features, activeCodes);
+            var shadowTop = Top(shadow.Chapter.Model, features, shadowCodes);
+            var agrees = activeTop == shadowTop;
             lock (_gate)
             {
                 var pair = (active.Name, shadow.Name);
@@ -82,11 +89,20 @@ internal sealed class ShadowComparer : IAsyncDisposable
                     _pair = pair;
                     _compared = 0;
                     _agreed = 0;
+                    _disagreements.Clear();
                 }
                 _compared++;
                 if (agrees)
                 {
                     _agreed++;
+                }
+                else
+                {
+                    if (_disagreements.Count == DisagreementsKept)
+                    {
+                        _disagreements.Dequeue();
+                    }
+                    _disagreements.Enqueue(new ShadowDisagreement(description, activeTop?.Digits, shadowTop?.Digits));
                 }
             }
         }

@@ -8,13 +8,13 @@ namespace HsActors.Grains.Retraining;
 
 /// <summary>
 /// The last steps every retraining shares: publish the candidate with its figures, apply the promotion policy
-/// (auto-promote only a non-regressing candidate of an unpinned key, and only over the pointer it was trained
-/// against), and write the audit entries when an audit trail is configured.
+/// (auto-promote only a non-regressing candidate of an unpinned key that enough officers stand behind, and only over
+/// the pointer it was trained against), and write the audit entries when an audit trail is configured.
 /// </summary>
 public sealed class CandidateRelease(IModelRegistry registry, RetrainingOptions options, IAuditTrail? audit, ILogger logger)
 {
     public async Task<RetrainingOutcome> ReleaseAsync(
-        string key, byte[] content, ModelVersionDraft draft, StoredPointer? trainedAgainst, string? regression,
+        string key, byte[] content, ModelVersionDraft draft, StoredPointer? trainedAgainst, string? regression, string? hold,
         long through, int officerRows, DateTimeOffset startedAt, TimeSpan elapsed, CancellationToken cancellationToken)
     {
         var manifest = await registry.PublishAsync(key, content, draft, cancellationToken).ConfigureAwait(false);
@@ -26,6 +26,10 @@ public sealed class CandidateRelease(IModelRegistry registry, RetrainingOptions 
         else if (!options.AutoPromote)
         {
             reason = "automatic promotion is off (HsActors:Retraining:AutoPromote)";
+        }
+        else if (hold is not null)
+        {
+            reason = "held for an administrator: " + hold;
         }
         else
         {

@@ -13,7 +13,8 @@ namespace HsActors.Grains.Retraining;
 
 /// <summary>
 /// Retrains one chapter: its bundled rows (featurized with the active router's featurizer, which the chapter's
-/// features must index into) plus every officer assessment of the chapter so far, weighted, keeping the active
+/// features must index into) plus the officers' assessments of the chapter so far (each officer's distinct rows, capped:
+/// <see cref="OfficerEvidence"/>), weighted, keeping the active
 /// version's calibration. Two models are trained: the candidate on everything, and an evaluation twin that never sees
 /// the chapter's evaluation split, whose held-out figures are compared with the active version's (measured the same
 /// way: from its own twin, or for a version not made here, from a twin of the bundled rows alone). The candidate and
@@ -37,7 +38,8 @@ public sealed class ChapterRetrainer(ActiveModels models, CandidateRelease relea
         var code = HsCode.Parse(chapter);
         var (router, _) = await models.RouterAsync(cancellationToken).ConfigureAwait(false);
         var (active, activeManifest, pointer) = await models.ChapterAsync(chapter, cancellationToken).ConfigureAwait(false);
-        var officer = assessments.Where(a => a.Code.Level >= 6 && a.Code.Chapter == code).ToArray();
+        var chapterAssessments = assessments.Where(a => a.Code.Level >= 6 && a.Code.Chapter == code).ToArray();
+        var officer = OfficerEvidence.Rows(chapterAssessments, router.Featurizer.Clean, options.MaxRowsPerOfficer);
 
         var trained = await Task.Run(() => Train(code, router.Featurizer, active, activeManifest, officer), cancellationToken).ConfigureAwait(false);
 
@@ -82,7 +84,7 @@ public sealed class ChapterRetrainer(ActiveModels models, CandidateRelease relea
             Notes = "Retrained from officers' assessments.",
         };
         return await release.ReleaseAsync(chapter, ChapterModelFile.Write(trained.Candidate, metadata), draft, pointer, Regression(trained),
-            through, officer.Length, startedAt, clock.Elapsed, cancellationToken).ConfigureAwait(false);
+            OfficerEvidence.Hold(chapterAssessments, activeManifest, options.MinOfficersToAutoPromote), through, officer.Length, startedAt, clock.Elapsed, cancellationToken).ConfigureAwait(false);
     }
 
     private string? Regression(TrainedCandidate trained)

@@ -15,6 +15,12 @@ public sealed record RetrainingOptions
     /// <summary>Promote a candidate that does not regress, unless the chapter is pinned; false leaves every candidate to an administrator.</summary>
     public bool AutoPromote { get; init; } = true;
 
+    /// <summary>Officers whose assessments since the active version a candidate needs before it is promoted automatically.</summary>
+    public int MinOfficersToAutoPromote { get; init; } = 2;
+
+    /// <summary>Distinct rows one officer adds to a key's training at most (the latest); identical rows count once.</summary>
+    public int MaxRowsPerOfficer { get; init; } = 50;
+
     /// <summary>How far (absolute, 0..1) a candidate's figure may fall below the active version's and still count as no regression.</summary>
     public double Tolerance { get; init; } = 0.02;
 

@@ -27,7 +27,8 @@ public sealed class RouterRetrainer(ActiveModels models, CandidateRelease releas
         var clock = Stopwatch.StartNew();
         var (active, manifest) = await models.RouterAsync(cancellationToken).ConfigureAwait(false);
         var pointer = await models.Registry.GetPointerAsync(IModelStore.RouterKey, cancellationToken).ConfigureAwait(false);
-        var result = await Task.Run(() => Train(active, assessments, moved), cancellationToken).ConfigureAwait(false);
+        var rows = OfficerEvidence.Rows(assessments, active.Featurizer.Clean, options.MaxRowsPerOfficer);
+        var result = await Task.Run(() => Train(active, rows, moved), cancellationToken).ConfigureAwait(false);
 
         var version = ModelVersionIds.New(time.GetUtcNow());
         var figures = new Dictionary<string, double>(StringComparer.Ordinal)
@@ -70,7 +71,8 @@ public sealed class RouterRetrainer(ActiveModels models, CandidateRelease releas
             result.RecentRows > 0 ? release.Regression("recent chapter-moving assessments chapter top-1", result.RecentCandidate, result.RecentActive) : null,
         }.OfType<string>().ToArray();
         return await release.ReleaseAsync(IModelStore.RouterKey, RouterModelFile.Write(result.Router, metadata), draft, pointer,
-            regression.Length == 0 ? null : string.Join("; ", regression), through, result.OfficerRows, startedAt, clock.Elapsed, cancellationToken).ConfigureAwait(false);
+            regression.Length == 0 ? null : string.Join("; ", regression), OfficerEvidence.Hold(moved, manifest, options.MinOfficersToAutoPromote),
+            through, result.OfficerRows, startedAt, clock.Elapsed, cancellationToken).ConfigureAwait(false);
     }
 
     private RouterResult Train(RouterModel active, IReadOnlyList<LedgerEntry> assessments, IReadOnlyList<LedgerEntry> moved)

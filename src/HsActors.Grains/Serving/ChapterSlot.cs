@@ -44,11 +44,11 @@ public sealed class ChapterSlot : IAsyncDisposable
     public VersionedChapter? Current => _serving.Active?.Chapter;
 
     /// <summary>Hot path: hands the line to the shadow comparison when this chapter has a shadow; never blocks.</summary>
-    public void OfferShadow(in SparseVector features)
+    public void OfferShadow(in SparseVector features, string description)
     {
         if (_serving.Shadow is not null)
         {
-            _shadow?.Offer(features);
+            _shadow?.Offer(features, description);
         }
     }
 
