@@ -12,11 +12,12 @@ return name switch
     "importer-history" => ImporterHistoryBenchmark.Run(options),
     "declared-check" => DeclaredCheckBenchmark.Run(),
     "semantic" => SemanticBenchmark.Run(options),
+    "semantic-tune" => SemanticTuneBenchmark.Run(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: hs-bench classify|train|liblinear|retrain|importer-history|declared-check|semantic [--model DIR] [--lines N] [--work DIR] [--chapter NN]");
+    Console.Error.WriteLine("usage: hs-bench classify|train|liblinear|retrain|importer-history|declared-check|semantic|semantic-tune [--model DIR] [--lines N] [--work DIR] [--chapter NN]");
     return 2;
 }
