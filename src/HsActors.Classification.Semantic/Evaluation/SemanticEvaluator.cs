@@ -17,7 +17,7 @@ public static class SemanticEvaluator
     public const string FullName = "fused, every line (mode full)";
 
     public static IReadOnlyList<ModelEvaluation> Evaluate(SemanticClassifier classifier, IReadOnlyList<MarketplaceListing> listings, int depth,
-        bool useCategory, bool useAttributes, IProgress<int>? linesDone = null)
+        bool useCategory, bool useAttributes, out int cascadeConsulted, out int indonesian, IProgress<int>? linesDone = null)
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(listings);
@@ -27,6 +27,8 @@ public static class SemanticEvaluator
             (HierarchyName, [], TimeSpan.Zero), (SemanticName, [], TimeSpan.Zero), (CascadeName, [], TimeSpan.Zero), (FullName, [], TimeSpan.Zero),
         };
         var clock = new Stopwatch();
+        cascadeConsulted = 0;
+        indonesian = 0;
         for (var i = 0; i < listings.Count; i++)
         {
             var listing = listings[i];
@@ -40,7 +42,10 @@ public static class SemanticEvaluator
             runs[1].Cases.Add(new(listing.Code, SemanticRanking.Rank(votes, depth, level)));
             runs[1].Time += clock.Elapsed;
             clock.Restart();
-            runs[2].Cases.Add(new(listing.Code, classifier.Classify(listing.Title, depth, level, ClassificationMode.Cascade, category, attributes).Result.Recommendations));
+            var cascade = classifier.Classify(listing.Title, depth, level, ClassificationMode.Cascade, category, attributes);
+            cascadeConsulted += cascade.EncoderConsulted ? 1 : 0;
+            indonesian += cascade.Indonesian ? 1 : 0;
+            runs[2].Cases.Add(new(listing.Code, cascade.Result.Recommendations));
             runs[2].Time += clock.Elapsed;
             clock.Restart();
             runs[3].Cases.Add(new(listing.Code, classifier.Classify(listing.Title, depth, level, ClassificationMode.Full, category, attributes).Result.Recommendations));
