@@ -58,9 +58,13 @@ public static class EvaluateCommand
         {
             Description = $"With --cv: soften (above 1) or sharpen the consulted chapters' probabilities after the re-weighing (default {new HierarchyOptions().ChapterTemperature}).",
         };
+        var semantic = new Option<string>("--semantic")
+        {
+            Description = "With --model and --data: also score the semantic stage alone, the cascade (default mode) and full fusion, the encoder reading these listing fields: title, title+category or title+category+attributes (the last by default). --data may be marketplace listings (JSON lines with title, category, attributes, hs_code; HS6 labels from the first 6 digits).",
+        };
         var trial = new QuickTrialOptions();
         var blend = new RouterBlendOptions();
-        var command = new Command("evaluate", "Measure top-k accuracy, precision, recall, F1 and calibration.") { model, data, report, cv, compare, mlnet, compareFolds, exportFolds, maxFolds, onlyFold, importerHistory, declaredCheck, chapterTemperature };
+        var command = new Command("evaluate", "Measure top-k accuracy, precision, recall, F1 and calibration.") { model, data, report, cv, compare, mlnet, compareFolds, exportFolds, maxFolds, onlyFold, importerHistory, declaredCheck, chapterTemperature, semantic };
         trial.AddTo(command);
         blend.AddTo(command);
         command.SetAction((parsed, cancellationToken) =>
@@ -83,6 +87,12 @@ public static class EvaluateCommand
                 if (dataFile is null)
                 {
                     throw new CliUsageException("--model needs --data FILE: the labelled declarations to evaluate it on.");
+                }
+                if (parsed.GetValue(semantic) is { } fields)
+                {
+                    return parsed.GetValue(importerHistory) is null && !parsed.GetValue(declaredCheck)
+                        ? SemanticEvaluation.RunAsync(console, modelDirectory!, dataFile, fields, parsed.GetValue(report), limits, cancellationToken)
+                        : throw new CliUsageException("--semantic goes without --importer-history and --declared-check.");
                 }
                 if (parsed.GetValue(declaredCheck))
                 {
@@ -302,10 +312,10 @@ public static class EvaluateCommand
         return notes;
     }
 
-    private static IEnumerable<KeyValuePair<string, string>> LimitsSetup(RowLimits limits) =>
+    internal static IEnumerable<KeyValuePair<string, string>> LimitsSetup(RowLimits limits) =>
         limits.Any ? [new("quick trial", $"{limits.Describe()} — not a measurement of the product")] : [];
 
-    private static async Task<int> FinishAsync(CliConsole console, EvaluationReport report, string? reportDirectory)
+    internal static async Task<int> FinishAsync(CliConsole console, EvaluationReport report, string? reportDirectory)
     {
         console.Rich.Write(HeadlineTable.Create(report));
         if (reportDirectory is not null)

@@ -11,11 +11,13 @@ return name switch
     "retrain" => RetrainBenchmark.Run(options, args),
     "importer-history" => ImporterHistoryBenchmark.Run(options),
     "declared-check" => DeclaredCheckBenchmark.Run(),
+    "semantic" => SemanticBenchmark.Run(options),
+    "semantic-tune" => SemanticTuneBenchmark.Run(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: hs-bench classify|train|liblinear|retrain|importer-history|declared-check [--model DIR] [--lines N] [--work DIR] [--chapter NN]");
+    Console.Error.WriteLine("usage: hs-bench classify|train|liblinear|retrain|importer-history|declared-check|semantic|semantic-tune [--model DIR] [--lines N] [--work DIR] [--chapter NN]");
     return 2;
 }

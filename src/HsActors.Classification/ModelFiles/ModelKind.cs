@@ -4,4 +4,7 @@ public enum ModelKind : byte
 {
     Router = 1,
     Chapter = 2,
+
+    /// <summary>The semantic stage's embedding index (HsActors.Classification.Semantic).</summary>
+    SemanticIndex = 3,
 }

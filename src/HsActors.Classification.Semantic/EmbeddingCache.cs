@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+
+namespace HsActors.Classification.Semantic;
+
+/// <summary>
+/// Embeddings of encoder inputs seen before: hubs send the same goods again and again, and a repeated title costs a
+/// lookup instead of milliseconds of inference. Bounded: when full it is cleared whole, which is cheap and keeps the
+/// currently repeated titles after a short refill.
+/// </summary>
+public sealed class EmbeddingCache(int capacity)
+{
+    private readonly ConcurrentDictionary<string, float[]> entries = new(StringComparer.Ordinal);
+
+    public int Capacity { get; } = capacity;
+
+    public int Count => entries.Count;
+
+    public float[] GetOrAdd(string input, Func<string, float[]> embed)
+    {
+        if (entries.TryGetValue(input, out var known))
+        {
+            return known;
+        }
+        var vector = embed(input);
+        if (entries.Count >= Capacity)
+        {
+            entries.Clear();
+        }
+        entries.TryAdd(input, vector);
+        return vector;
+    }
+}

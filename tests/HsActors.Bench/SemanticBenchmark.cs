@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using HsActors.Classification.Hierarchy;
+using HsActors.Classification.ModelFiles;
+using HsActors.Classification.Semantic;
+using HsActors.Classification.Semantic.Encoding;
+using HsActors.Classification.Semantic.Fusion;
+using HsActors.Classification.Semantic.Index;
+using HsActors.Corpus;
+using HsActors.Nomenclature;
+
+namespace HsActors.Bench;
+
+/// <summary>
+/// The semantic stage's costs on one core: start-up, index build and memory, encoder time per line (alone and in
+/// batches), and lines/s per mode over distinct HMRC reference descriptions (the cascade also with each line repeated,
+/// as hubs repeat goods).
+/// </summary>
+public static class SemanticBenchmark
+{
+    public static int Run(BenchOptions options)
+    {
+        Console.WriteLine($"machine: {MachineDescription.Current()}; load average {File.ReadAllText("/proc/loadavg").Trim()}; {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        BundledModel.EnsureSaved(options.ModelDirectory);
+        var clock = Stopwatch.StartNew();
+        using var embedder = new SentenceEmbedder(new EncoderOptions { IntraOpThreads = 1 });
+        var sessionTime = clock.Elapsed;
+        var built = !File.Exists(SemanticIndexDirectory.PathIn(options.ModelDirectory));
+        clock.Restart();
+        var index = SemanticIndexDirectory.LoadOrBuild(options.ModelDirectory, embedder, Console.WriteLine);
+        var indexTime = clock.Elapsed;
+        clock.Restart();
+        var hierarchy = ModelDirectory.Open(options.ModelDirectory, new HierarchyOptions());
+        var language = new IndonesianTextDetector(HsNomenclature.Bundled);
+        var hierarchyTime = clock.Elapsed;
+        Console.WriteLine($"start-up: encoder session {sessionTime.TotalMilliseconds:F0} ms, index {(built ? "build" : "load")} {indexTime.TotalSeconds:F2} s, router + language gate {hierarchyTime.TotalMilliseconds:F0} ms");
+        var indonesianRows = BundledCorpus.NomenclatureRows(HsNomenclature.Bundled).Where(r => r.Source == DescriptionSources.BtkiIndonesian).Select(r => r.Description).ToArray();
+        var englishRows = BundledCorpus.HmrcReferences().Select(r => r.Description).ToArray();
+        Console.WriteLine($"language gate: {indonesianRows.Count(language.IsIndonesian) * 100.0 / indonesianRows.Length:F1} % of {indonesianRows.Length:N0} BTKI Indonesian texts and {englishRows.Count(language.IsIndonesian) * 100.0 / englishRows.Length:F1} % of {englishRows.Length:N0} English HMRC references taken as Indonesian");
+        Console.WriteLine($"index: {index.Count:N0} rows, {index.VectorBytes / (double)(1 << 20):F1} MiB of int8 vectors and scales");
+
+        var lines = BundledCorpus.HmrcReferences().Select(r => r.Description).Distinct().Take(Math.Min(options.Lines, 1000)).ToArray();
+        var query = new float[embedder.Dimensions];
+        var neighbours = new Neighbour[new FusionOptions().Neighbours];
+        Time("warm-up", lines.Take(50), l => embedder.Embed(l));
+        var single = Time("encoder, one line at a time", lines, l => embedder.Embed(l));
+        var batched = Stopwatch.StartNew();
+        embedder.Embed(lines, new float[lines.Length * embedder.Dimensions]);
+        Console.WriteLine($"encoder, batches of {embedder.Options.BatchSize} by length: {batched.Elapsed.TotalMilliseconds / lines.Length:F2} ms/line");
+        query = embedder.Embed(lines[0]);
+        Time("index search (int8 brute force)", Enumerable.Repeat(0, 2000), _ => index.Search(query, neighbours));
+        Console.WriteLine($"working set with hierarchy router, encoder and index: {Environment.WorkingSet / (double)(1 << 20):F0} MiB");
+
+        foreach (var mode in new[] { ClassificationMode.Fast, ClassificationMode.Cascade, ClassificationMode.Full })
+        {
+            // Every chapter the lines reach is loaded (lazily, on first use) before the clock starts.
+            foreach (var l in lines)
+            {
+                hierarchy.Classify(l, new FusionOptions().HierarchyDepth, HierarchicalClassifier.SubheadingLevel);
+            }
+            var classifier = new SemanticClassifier(hierarchy, embedder, index, language, new FusionOptions(), new EmbeddingCache(100_000));
+            var consulted = 0;
+            var elapsed = Time($"mode {mode.ToString().ToLowerInvariant()}, distinct lines", lines, l =>
+                consulted += classifier.Classify(l, 5, HierarchicalClassifier.SubheadingLevel, mode).EncoderConsulted ? 1 : 0);
+            Console.WriteLine($"  {lines.Length / elapsed.TotalSeconds:N0} lines/s on one core; encoder consulted for {consulted * 100.0 / lines.Length:F1} % of lines");
+            if (mode != ClassificationMode.Fast)
+            {
+                var repeated = Enumerable.Range(0, 4).SelectMany(_ => lines).ToArray();
+                var again = Time($"mode {mode.ToString().ToLowerInvariant()}, each line sent 4 times", repeated, l => classifier.Classify(l, 5, HierarchicalClassifier.SubheadingLevel, mode));
+                Console.WriteLine($"  {repeated.Length / again.TotalSeconds:N0} lines/s on one core");
+            }
+        }
+        return 0;
+    }
+
+    private static TimeSpan Time<T>(string what, IEnumerable<T> items, Action<T> action)
+    {
+        var list = items.ToArray();
+        var clock = Stopwatch.StartNew();
+        var samples = new double[list.Length];
+        for (var i = 0; i < list.Length; i++)
+        {
+            var start = clock.Elapsed.TotalMilliseconds;
+            action(list[i]);
+            samples[i] = clock.Elapsed.TotalMilliseconds - start;
+        }
+        var elapsed = clock.Elapsed;
+        Array.Sort(samples);
+        Console.WriteLine($"{what}: {list.Length:N0} in {elapsed.TotalSeconds:F2} s, mean {elapsed.TotalMilliseconds / list.Length:F3} ms, p50 {samples[samples.Length / 2]:F3} ms, p99 {samples[(int)(samples.Length * 0.99)]:F3} ms");
+        return elapsed;
+    }
+}
