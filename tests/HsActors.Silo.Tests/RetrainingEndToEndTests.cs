@@ -43,6 +43,9 @@ public sealed class RetrainingEndToEndTests(SmallModel model, ITestOutputHelper 
         Assert.Equal("6", manifest["trainingSummary"]!["officerRows"]!.GetValue<string>());
         Assert.Equal("6", manifest["trainingSummary"]!["assessmentsThrough"]!.GetValue<string>());
         Assert.True(manifest["figures"]!["heldOut.rows"]!.GetValue<double>() > 0);
+        Assert.InRange(manifest["figures"]!["heldOut.macroF1At6"]!.GetValue<double>(), 0.01, 1);
+        Assert.InRange(manifest["figures"]!["heldOut.calibrationErrorAt6"]!.GetValue<double>(), 0, 1);
+        Assert.InRange(manifest["figures"]!["baseline.heldOut.macroF1At6"]!.GetValue<double>(), 0.01, 1);
         Assert.Equal(1.0, manifest["figures"]!["recent.candidate.top1At8"]!.GetValue<double>());
         Assert.Equal(0.0, manifest["figures"]!["recent.active.top1At8"]!.GetValue<double>());
 

@@ -4,7 +4,10 @@ using HsActors.Nomenclature;
 
 namespace HsActors.Grains.Retraining;
 
-/// <summary>Scores a chapter model on rows of its chapter, as the chapter ranks them on its own (chapter probability 1).</summary>
+/// <summary>
+/// Scores a chapter model on rows of its chapter, as the chapter ranks them on its own (chapter probability 1): top-1 and
+/// top-5 at 8 and 6 digits, and at 6 digits the macro F1 and the expected calibration error of the first subheading.
+/// </summary>
 public static class ChapterEvaluation
 {
     public static EvaluationFigures Score(ChapterModel? model, IReadOnlyList<(SparseVector Features, HsCode Code)> rows)
@@ -14,6 +17,13 @@ public static class ChapterEvaluation
             return EvaluationFigures.Empty;
         }
         int rowsAt8 = 0, top1At8 = 0, top5At8 = 0, top1At6 = 0, top5At6 = 0;
+        // For the paper's figures at 6 digits: each row's truth and first subheading (as class ids), and its confidence.
+        var classes = new Dictionary<HsCode, int>();
+        int Class(HsCode subheading) => classes.TryGetValue(subheading, out var id) ? id : classes[subheading] = classes.Count;
+        var truth = new List<int>(rows.Count);
+        var predicted = new List<int>(rows.Count);
+        var confidence = new List<double>(rows.Count);
+        var correct = new List<bool>(rows.Count);
         var ranked = new List<CodeRecommendation>(256);
         var subheadings = new List<HsCode>(5);
         foreach (var (features, code) in rows)
@@ -45,8 +55,16 @@ public static class ChapterEvaluation
             var at6 = subheadings.IndexOf(code.Truncate(6));
             top1At6 += at6 == 0 ? 1 : 0;
             top5At6 += at6 >= 0 ? 1 : 0;
+            truth.Add(Class(code.Truncate(6)));
+            predicted.Add(subheadings.Count == 0 ? -1 : Class(subheadings[0]));
+            confidence.Add(subheadings.Count == 0 ? 0 : ranked.Where(r => r.Code.Truncate(6) == subheadings[0]).Sum(r => (double)r.Probability));
+            correct.Add(at6 == 0);
         }
         double Share(int hits, int of) => of == 0 ? 0 : (double)hits / of;
-        return new EvaluationFigures(rows.Count, rowsAt8, Share(top1At8, rowsAt8), Share(top5At8, rowsAt8), Share(top1At6, rows.Count), Share(top5At6, rows.Count));
+        return new EvaluationFigures(rows.Count, rowsAt8, Share(top1At8, rowsAt8), Share(top5At8, rowsAt8), Share(top1At6, rows.Count), Share(top5At6, rows.Count))
+        {
+            MacroF1At6 = ClassificationMetrics.Compute(truth, predicted).MacroF1,
+            CalibrationErrorAt6 = ClassificationMetrics.ExpectedCalibrationError(confidence, correct),
+        };
     }
 }

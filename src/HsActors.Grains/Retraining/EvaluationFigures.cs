@@ -5,6 +5,12 @@ public sealed record EvaluationFigures(int Rows, int RowsAt8, double Top1At8, do
 {
     public static readonly EvaluationFigures Empty = new(0, 0, 0, 0, 0, 0);
 
+    /// <summary>Macro-averaged F1 of the first subheading over the subheadings seen (as truth or as answer).</summary>
+    public double MacroF1At6 { get; init; }
+
+    /// <summary>Expected calibration error of the first subheading's probability (15 bins).</summary>
+    public double CalibrationErrorAt6 { get; init; }
+
     /// <summary>Manifest figures under <paramref name="prefix"/> ("heldOut", "recent.active" …).</summary>
     public IEnumerable<KeyValuePair<string, double>> ToFigures(string prefix) =>
     [
@@ -14,6 +20,8 @@ public sealed record EvaluationFigures(int Rows, int RowsAt8, double Top1At8, do
         new($"{prefix}.top5At8", Top5At8),
         new($"{prefix}.top1At6", Top1At6),
         new($"{prefix}.top5At6", Top5At6),
+        new($"{prefix}.macroF1At6", MacroF1At6),
+        new($"{prefix}.calibrationErrorAt6", CalibrationErrorAt6),
     ];
 
     /// <summary>Reads what <see cref="ToFigures"/> wrote; null when the manifest has no such figures.</summary>
@@ -24,6 +32,10 @@ public sealed record EvaluationFigures(int Rows, int RowsAt8, double Top1At8, do
             return null;
         }
         double Get(string name) => figures.GetValueOrDefault($"{prefix}.{name}");
-        return new EvaluationFigures((int)rows, (int)Get("rowsAt8"), Get("top1At8"), Get("top5At8"), Get("top1At6"), Get("top5At6"));
+        return new EvaluationFigures((int)rows, (int)Get("rowsAt8"), Get("top1At8"), Get("top5At8"), Get("top1At6"), Get("top5At6"))
+        {
+            MacroF1At6 = Get("macroF1At6"),
+            CalibrationErrorAt6 = Get("calibrationErrorAt6"),
+        };
     }
 }
