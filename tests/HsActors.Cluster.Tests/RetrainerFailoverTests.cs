@@ -18,7 +18,8 @@ public sealed class RetrainerFailoverTests(SiloCluster cluster, ITestOutputHelpe
         var declared = Assessments.LineOf(Chapter);
         var assessed = Assessments.LineOf(Chapter, skip: 5);
         var bodies = Enumerable.Range(0, 3 * SiloCluster.MinAssessments)
-            .Select(i => Assessments.Body($"{importer}-{i}", "roasted coffee beans, not decaffeinated", assessed, importer, declaredCode: declared))
+            // Distinct goods: an officer's identical rows would count once in the retraining.
+            .Select(i => Assessments.Body($"{importer}-{i}", $"roasted coffee beans, not decaffeinated, lot {i}", assessed, importer, declaredCode: declared))
             .ToList();
         var traffic = new AssessmentTraffic(cluster);
 
