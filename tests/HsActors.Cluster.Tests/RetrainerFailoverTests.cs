@@ -18,8 +18,7 @@ public sealed class RetrainerFailoverTests(SiloCluster cluster, ITestOutputHelpe
         var declared = Assessments.LineOf(Chapter);
         var assessed = Assessments.LineOf(Chapter, skip: 5);
         var bodies = Enumerable.Range(0, 3 * SiloCluster.MinAssessments)
-            // Distinct goods: an officer's identical rows would count once in the retraining.
-            .Select(i => Assessments.Body($"{importer}-{i}", $"roasted coffee beans, not decaffeinated, lot {i}", assessed, importer, declaredCode: declared))
+            .Select(i => Assessments.Body($"{importer}-{i}", "roasted coffee beans, not decaffeinated", assessed, importer, declaredCode: declared))
             .ToList();
         var traffic = new AssessmentTraffic(cluster);
 
@@ -60,8 +59,8 @@ public sealed class RetrainerFailoverTests(SiloCluster cluster, ITestOutputHelpe
         }, "a retrained version of " + Chapter, TimeSpan.FromMinutes(2));
         var retrained = versions.Where(v => v!["createdBy"]!.GetValue<string>() == "retrainer").ToList();
         output.WriteLine($"retrained versions: {string.Join(", ", retrained.Select(v => v!["version"]!.GetValue<string>()))}");
-        Assert.True(long.Parse(retrained[^1]!["trainingSummary"]!["officerRows"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture)
-            >= SiloCluster.MinAssessments);
+        // One officer's identical correction, however often sent, is one training row.
+        Assert.All(retrained, v => Assert.Equal("1", v!["trainingSummary"]!["officerRows"]!.GetValue<string>()));
         Assert.Equal([next], await cluster.OwnersAsync(Chapter));
     }
 

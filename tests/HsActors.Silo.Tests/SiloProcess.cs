@@ -86,6 +86,7 @@ public sealed class SiloProcess : IDisposable
         {
             if (_process.HasExited)
             {
+                _process.WaitForExit(); // drains the redirected output, which the exit can overtake
                 throw new InvalidOperationException($"The silo exited with code {_process.ExitCode}:\n{Output}");
             }
             try
