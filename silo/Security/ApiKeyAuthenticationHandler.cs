@@ -50,10 +50,11 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = SchemeName;
-        var presented = PresentedKey(Request);
-        var detail = presented is null
+        // The authentication of this request already said why the key failed (unknown or expired); it runs once per request.
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure;
+        var detail = PresentedKey(Request) is null
             ? $"Send an API key in the {HeaderName} header or as 'Authorization: ApiKey <key>'."
-            : keys.TryIdentify(presented, out var identity) && identity.HasExpired(TimeProvider.GetUtcNow()) ? Expired(identity) : InvalidKey;
+            : failure?.Message ?? InvalidKey;
         await Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Unauthorized", detail);
     }
 
