@@ -5,12 +5,15 @@ using HsActors.ModelRegistry;
 using HsActors.Storage.FileSystem;
 using HsActors.Storage.Tests;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
 using Orleans.TestingHost;
 
 namespace HsActors.Grains.Tests;
 
 /// <summary>
-/// Three silos in one process (Orleans' in-process test cluster) sharing one model registry on local disk, each with a
+/// Three silos in one process (Orleans' in-process test cluster) sharing one model registry and one grain state
+/// directory on local disk, each with a
 /// <see cref="PointerNotices"/> observer subscribed to the pointer hub, as a silo's model cache is.
 /// </summary>
 public sealed class PointerCluster : IAsyncLifetime
@@ -18,6 +21,7 @@ public sealed class PointerCluster : IAsyncLifetime
     public const int SiloCount = 3;
 
     private readonly TemporaryDirectory _registry = new("grains-registry");
+    private readonly TemporaryDirectory _state = new("grains-state");
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -28,9 +32,11 @@ public sealed class PointerCluster : IAsyncLifetime
     {
         var builder = new InProcessTestClusterBuilder(SiloCount);
         var root = _registry.Path;
+        var state = _state.Path;
         builder.ConfigureClient(client => client.Services.AddContractSerialization());
         builder.ConfigureSilo((_, silo) => silo.Services
             .AddContractSerialization()
+            .AddGrainStorage(GrainStorageNames.State, (sp, _) => new FileSystemGrainStorage(new FileSystemBlobStore(state), sp.GetRequiredService<Serializer>()))
             .AddKeyedSingleton<IModelRegistry>(ChapterGrain.PointerRegistryKey, (_, _) => new BlobModelRegistry(new FileSystemBlobStore(root)))
             .AddSingleton<PointerNotices>());
         Cluster = builder.Build();
@@ -51,6 +57,7 @@ public sealed class PointerCluster : IAsyncLifetime
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
         _registry.Dispose();
+        _state.Dispose();
     }
 }
 

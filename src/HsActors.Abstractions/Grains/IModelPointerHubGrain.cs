@@ -3,8 +3,8 @@ namespace HsActors.Abstractions.Grains;
 /// <summary>
 /// Fans a pointer change out to every silo's model cache (key: <see cref="Key"/>, one activation in the cluster).
 /// Silos subscribe an observer and renew it well within <see cref="SubscriptionLifetime"/>; a silo that died simply
-/// stops renewing. If the hub's activation is lost, the renewals re-register every silo within one renewal period, and
-/// each silo's slow poll of the pointers covers a change published in between.
+/// stops renewing. The hub keeps its list as grain state, so when its activation moves after a silo's death the next
+/// change still reaches every live silo; each silo's slow poll of the pointers is the backstop.
 /// </summary>
 [Alias("hsactors.pointer-hub")]
 public interface IModelPointerHubGrain : IGrainWithIntegerKey

@@ -13,6 +13,9 @@ public sealed class ModelPointerSubscription(IGrainFactory grains, ModelPointerF
 {
     public static readonly TimeSpan RenewEvery = IModelPointerHubGrain.SubscriptionLifetime / 3;
 
+    /// <summary>How soon a failed subscription is tried again (the hub may be moving off a dead silo).</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
+
     private volatile bool _subscribed;
 
     /// <summary>True once the hub has acknowledged a subscription (tests wait for it before relying on the push).</summary>
@@ -26,6 +29,7 @@ public sealed class ModelPointerSubscription(IGrainFactory grains, ModelPointerF
         {
             while (!cancellationToken.IsCancellationRequested)
             {
+                var wait = RenewEvery;
                 try
                 {
                     await hub.SubscribeAsync(self).WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -33,9 +37,10 @@ public sealed class ModelPointerSubscription(IGrainFactory grains, ModelPointerF
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.LogWarning(e, "Subscribing to model pointer changes failed; the poll covers them until the next renewal.");
+                    logger.LogWarning(e, "Subscribing to model pointer changes failed; trying again in {Retry}, the poll covers changes meanwhile.", RetryAfter);
+                    wait = RetryAfter;
                 }
-                await Task.Delay(RenewEvery, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
