@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using HsActors.Abstractions.Blobs;
 using HsActors.Abstractions.Streaming;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -9,7 +10,7 @@ namespace HsActors.Silo.Api;
 /// Last line: request-shaped failures the server raises itself (unreadable body, JSON the binder met) become 400
 /// problems; an assessment stream that cannot confirm an append a 503 with Retry-After (the client retries with the
 /// same id); a grain the cluster cannot reach for the moment (its silo died and membership has not yet declared it dead,
-/// or a call timed out) a 503 with Retry-After as well; anything else a generic 500 problem, logged with its stack trace
+/// or a call timed out) a 503 with Retry-After as well, and so is storage that does not answer; anything else a generic 500 problem, logged with its stack trace
 /// but never showing it to the caller.
 /// </summary>
 internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
@@ -43,6 +44,12 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
                 await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Cluster reorganising",
                     "A silo this request needed is unreachable while the cluster recovers from its loss; retry in a few seconds.");
                 return true;
+            case var _ when StorageFailureIn(exception) is { } storage:
+                logger.LogWarning("Storage unavailable for {Method} {Path}: {Reason}", context.Request.Method, context.Request.Path, storage.Message);
+                context.Response.Headers.RetryAfter = "5";
+                await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Storage unavailable",
+                    "The model registry or the grain state storage did not answer; retry in a few seconds.");
+                return true;
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
                 return true; // the caller left; nobody reads an answer
             default:
@@ -51,5 +58,37 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
                     $"An unexpected error occurred; it has been logged with trace id {context.TraceIdentifier}.");
                 return true;
         }
+    }
+
+    /// <summary>
+    /// The storage failure behind an exception, if that is what it is: the model registry's blob store, or the Azure
+    /// SDK under Orleans' grain storage (which may arrive wrapped, or aggregated from concurrent grain writes).
+    /// </summary>
+    private static Exception? StorageFailureIn(Exception exception)
+    {
+        var pending = new Stack<Exception>([exception]);
+        while (pending.TryPop(out var e))
+        {
+            // Only what a retry can mend: no answer or a server-side failure, not a corrupt blob or refused credentials.
+            if (e is BlobStoreException and not (BlobCorruptedException or BlobConditionFailedException)
+                || e is Azure.RequestFailedException { Status: 0 or 408 or 429 or >= 500 }
+                // A grain whose write met another ETag re-reads its state before the retry.
+                || e is Orleans.Storage.InconsistentStateException)
+            {
+                return e;
+            }
+            if (e is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions)
+                {
+                    pending.Push(inner);
+                }
+            }
+            else if (e.InnerException is { } inner)
+            {
+                pending.Push(inner);
+            }
+        }
+        return null;
     }
 }

@@ -5,7 +5,7 @@ namespace HsActors.Grains;
 
 /// <summary>
 /// One declared code's statistics as Orleans persistent grain state, fed by the same requests as the importers'
-/// grains. A recording answers only once the new state is written; a failed write keeps the previous state.
+/// grains. A recording answers only once the new state is written; a failed write leaves the state as storage holds it.
 /// </summary>
 [CollectionAgeLimit(Minutes = 10)]
 public sealed class DeclaredCodeGrain([PersistentState("statistics", GrainStorageNames.State)] IPersistentState<DeclaredCodeStatistics> state)
@@ -17,15 +17,6 @@ public sealed class DeclaredCodeGrain([PersistentState("statistics", GrainStorag
     public async Task RecordAsync(DeclaredCodeDelta delta)
     {
         var previous = await GetStatisticsAsync();
-        state.State = previous.Apply(delta);
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State = previous;
-            throw;
-        }
+        await state.WriteOrReloadAsync(previous.Apply(delta), this);
     }
 }

@@ -6,7 +6,7 @@ namespace HsActors.Grains;
 /// <summary>
 /// One importer's statistics as Orleans persistent grain state: one activation in the cluster, so recordings from every
 /// silo meet in one place and add up exactly. A recording is a turn that writes the new state before it answers, so what
-/// a caller was told is never lost; a failed write leaves the state as it was. Assessments carry their stream offset,
+/// a caller was told is never lost; a failed write leaves the state as storage holds it. Assessments carry their stream offset,
 /// and an offset at or below the stored mark was counted already (a replay after a crash), so each counts once.
 /// </summary>
 [CollectionAgeLimit(Minutes = 10)]
@@ -24,16 +24,7 @@ public sealed class ImporterGrain([PersistentState("statistics", GrainStorageNam
         {
             return next; // a stream entry already counted
         }
-        state.State = next;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State = current;
-            throw;
-        }
+        await state.WriteOrReloadAsync(next, this);
         return next;
     }
 

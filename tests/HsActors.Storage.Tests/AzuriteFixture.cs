@@ -59,6 +59,43 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
+        Stop();
+        _location.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Stops the emulator and, after <paramref name="downtime"/>, starts it again on the same ports and data directory:
+    /// what the silos see of a storage account that drops out for a while and comes back with its data. The stop is a
+    /// SIGTERM, not a kill: Azurite keeps its metadata in memory and saves it every few seconds and at shutdown, so a
+    /// killed Azurite forgets acknowledged writes, which no real storage account does.
+    /// </summary>
+    public async Task RestartAsync(TimeSpan downtime)
+    {
+        if (_process is { HasExited: false } running)
+        {
+            using (var term = Process.Start("kill", ["-TERM", running.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync().ConfigureAwait(false);
+            }
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await running.WaitForExitAsync(patience.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // It did not stop in time: the kill below it is.
+            }
+        }
+        Stop();
+        await Task.Delay(downtime).ConfigureAwait(false);
+        _process = Start(FindExecutable());
+        await WaitUntilAnsweringAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+    }
+
+    private void Stop()
+    {
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
@@ -66,8 +103,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         _process?.Dispose();
-        _location.Dispose();
-        return Task.CompletedTask;
+        _process = null;
     }
 
     /// <summary>Flips one byte of <paramref name="content"/> wherever Azurite stored it on disk: real at-rest corruption.</summary>
