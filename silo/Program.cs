@@ -20,6 +20,7 @@ services.AddSingleton<SiloReadiness>();
 builder.AddOrleansSilo();
 services.AddAssessmentIngress(builder.Configuration);
 services.AddModelLifecycle(builder.Configuration);
+services.AddSemanticStage(builder.Configuration);
 services.AddSingleton<ModelAdministration>();
 // Last: with cluster backends configured they replace the embedded stores registered above.
 services.AddConfiguredBackends(builder.Configuration);

@@ -13,6 +13,10 @@ internal sealed class ClassifyRequestValidator(RequestLimits limits)
     public const int MaxTop = 20;
     public const int MaxIdLength = RequestFields.MaxIdLength;
     public const int MaxDeclaredCodeLength = 32;
+    public const int MaxCategoryLength = 500;
+    public const int MaxAttributes = 32;
+    public const int MaxAttributeNameLength = 100;
+    public const int MaxAttributeValueLength = 500;
     private const int MaxReportedFields = 100;
 
     public Dictionary<string, string[]>? Validate(ClassifyRequest request)
@@ -76,6 +80,41 @@ internal sealed class ClassifyRequestValidator(RequestLimits limits)
         if (line.DeclaredCode is { } declared && (declared.Length > MaxDeclaredCodeLength || string.IsNullOrWhiteSpace(declared)))
         {
             errors[prefix + "declaredCode"] = [$"declaredCode must be a non-blank HS code of at most {MaxDeclaredCodeLength} characters."];
+        }
+        if (line.Mode is { } mode && !ClassificationModes.IsKnown(mode))
+        {
+            errors[prefix + "mode"] = [$"mode must be one of {string.Join(", ", ClassificationModes.All.Select(m => $"\"{m}\""))}, or left out for the silo's default."];
+        }
+        if (line.Category is { } category && category.Length > MaxCategoryLength)
+        {
+            errors[prefix + "category"] = [string.Create(CultureInfo.InvariantCulture, $"category has {category.Length:N0} characters; at most {MaxCategoryLength} are accepted.")];
+        }
+        ValidateAttributes(line.Attributes, prefix + "attributes", errors);
+    }
+
+    private static void ValidateAttributes(IReadOnlyDictionary<string, string>? attributes, string field, Dictionary<string, string[]> errors)
+    {
+        if (attributes is null)
+        {
+            return;
+        }
+        if (attributes.Count > MaxAttributes)
+        {
+            errors[field] = [string.Create(CultureInfo.InvariantCulture, $"attributes holds {attributes.Count} entries; at most {MaxAttributes} are accepted.")];
+            return;
+        }
+        foreach (var (name, value) in attributes)
+        {
+            if (string.IsNullOrWhiteSpace(name) || name.Length > MaxAttributeNameLength)
+            {
+                errors[field] = [$"Every attribute name must be non-blank and at most {MaxAttributeNameLength} characters."];
+                return;
+            }
+            if (value is null || value.Length > MaxAttributeValueLength)
+            {
+                errors[$"{field}.{name}"] = [$"The value of attribute '{name}' must be a string of at most {MaxAttributeValueLength} characters."];
+                return;
+            }
         }
     }
 }

@@ -72,7 +72,7 @@ internal sealed class ModelBootstrapper(
 
     private async Task LoadChaptersAsync(RegistryModelStore models, CancellationToken cancellationToken)
     {
-        var chapters = (await models.Registry.ListChaptersAsync(cancellationToken)).Where(c => c != IModelStore.RouterKey).ToList();
+        var chapters = (await models.Registry.ListChaptersAsync(cancellationToken)).Where(c => c != IModelStore.RouterKey && c != SemanticStage.RegistryKey).ToList();
         readiness.Set(SiloState.Loading, $"Loading {chapters.Count} chapter models.");
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(chapters,

@@ -36,7 +36,7 @@ internal static class ModelLifecycleServices
         services.AddSingleton<IModelStore>(sp => new RegistryModelStore(sp.GetRequiredKeyedService<IModelRegistry>(ChapterGrain.PointerRegistryKey), Describe(sp)));
         services.AddSingleton(sp => new ModelPointerFollower(
             sp.GetRequiredService<ModelCache>(), sp.GetRequiredService<IOptions<ModelLifecycleSettings>>().Value.PollInterval,
-            sp.GetRequiredService<ILogger<ModelPointerFollower>>()));
+            sp.GetRequiredService<ILogger<ModelPointerFollower>>(), sp.GetService<SemanticIndexLoader>()));
 
         // The assessment stream the retrainers read is the one AddAssessmentIngress registers (local log or RabbitMQ).
         services.AddSingleton(sp => new ActiveModels(sp.GetRequiredService<IModelRegistry>()));

@@ -77,7 +77,7 @@ internal static class OrleansSiloServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SiloOptions>>().Value.Classification.ToOptions());
         services.AddSingleton(sp => new ModelCache(
             sp.GetRequiredService<IModelStore>(), sp.GetRequiredService<NomenclatureLabels>(), sp.GetRequiredService<ClassificationOptions>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetService<SemanticStage>()));
         services.AddSingleton(sp => new ChapterMapProjector(sp.GetRequiredService<ModelCache>()));
         services.AddSingleton<ModelPointerSubscription>();
         services.AddHostedService<ModelPointerService>();

@@ -26,4 +26,16 @@ public sealed record ClassifyRequest
     /// its lines' probabilities), for administrations that classify at the international level.
     /// </summary>
     public int? Level { get; init; }
+
+    /// <summary>
+    /// <see cref="ClassificationModes"/>: "fast", "cascade" or "full". Null takes the silo's default
+    /// (HsActors:Semantic:DefaultMode, "cascade" as shipped).
+    /// </summary>
+    public string? Mode { get; init; }
+
+    /// <summary>The marketplace category path the listing sits in ("Home &amp; Garden > Kitchen > Mugs"); the sentence encoder reads its last two steps.</summary>
+    public string? Category { get; init; }
+
+    /// <summary>The listing's attributes, name to value; the sentence encoder reads those that name a material or a type.</summary>
+    public IReadOnlyDictionary<string, string>? Attributes { get; init; }
 }

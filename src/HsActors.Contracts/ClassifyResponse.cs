@@ -19,6 +19,15 @@ public sealed record ClassifyResponse
     /// <summary>True when an officer's earlier assessment of the same goods decided the first recommendation.</summary>
     public bool FromOfficerAssessment { get; init; }
 
+    /// <summary>
+    /// The mode that answered (<see cref="ClassificationModes"/>): "fast" whenever the semantic stage is not loaded on
+    /// the silo, whatever the request asked for.
+    /// </summary>
+    public string? Mode { get; init; }
+
+    /// <summary>True when the sentence encoder's nearest rows were fused into the ranking.</summary>
+    public bool EncoderConsulted { get; init; }
+
     /// <summary>Set, with no recommendations, on a batch line the silo could not classify, and why.</summary>
     public string? Error { get; init; }
 }

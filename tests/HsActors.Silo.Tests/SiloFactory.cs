@@ -52,6 +52,8 @@ public sealed class SiloFactory : WebApplicationFactory<Program>
         // app configuration below is applied, which happens only when the host is built: UseSetting passes them early.
         // Many silos run in this process at once: each takes a free port (read while Orleans is configured, so early too).
         builder.UseSetting("HsActors:Orleans:SiloPort", "0");
+        // The semantic stage would encode the bundled corpus in the background; its own tests switch it on with a small index.
+        builder.UseSetting("HsActors:Semantic:Enabled", "false");
         foreach (var (key, value) in _settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -53,6 +53,8 @@ public sealed class SiloProcess : IDisposable
             ["HsActors:DataDirectory"] = dataDirectory,
             ["HsActors:ModelDirectory"] = modelDirectory,
             ["HsActors:Orleans:SiloPort"] = "0",
+            // Off unless a test switches it on: it would encode the bundled corpus in the background (minutes of CPU).
+            ["HsActors:Semantic:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in TestKeys.Configuration())

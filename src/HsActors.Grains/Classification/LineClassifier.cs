@@ -26,13 +26,15 @@ internal sealed class LineClassifier
     private readonly NomenclatureLabels _labels;
     private readonly ClassificationOptions _options;
     private readonly DeclaredCodeJudge _judge;
+    private readonly SemanticStage? _semantic;
 
-    public LineClassifier(VersionedRouter router, ModelCache chapters, NomenclatureLabels labels, ClassificationOptions options)
+    public LineClassifier(VersionedRouter router, ModelCache chapters, NomenclatureLabels labels, ClassificationOptions options, SemanticStage? semantic = null)
     {
         _router = router;
         _chapters = chapters;
         _labels = labels;
         _options = options;
+        _semantic = semantic;
         _judge = new DeclaredCodeJudge(labels.Nomenclature, options.DeclaredCodeAgreementThreshold);
     }
 
@@ -61,7 +63,14 @@ internal sealed class LineClassifier
         var boost = history is not null && _options.ImporterHistoryWeight > 0 && history.CodedDeclarations > 0
             ? new ImporterHistoryBoost(_options.ImporterHistoryWeight, new ImporterStatisticsHistory(history))
             : null;
-        var ranked = classifier.Rank(features, top, out var chapterRanking, line.Level ?? HierarchicalClassifier.NationalLevel, boost);
+        var level = line.Level ?? HierarchicalClassifier.NationalLevel;
+        var mode = _semantic?.ModeFor(line.Mode) ?? ClassificationModes.Fast;
+        var ranked = classifier.Rank(features, _semantic?.HierarchyDepth(mode, top) ?? top, out var chapterRanking, level, boost);
+        var encoderConsulted = false;
+        if (_semantic is not null)
+        {
+            (ranked, encoderConsulted) = _semantic.Rank(line, cleaned, ranked, chapterRanking, mode, top, level);
+        }
 
         pinned.OfferToShadows(features, line.Description);
         var officerCode = officer is not null && HsCode.TryParse(officer.Code, out var parsed) ? parsed : (HsCode?)null;
@@ -104,6 +113,8 @@ internal sealed class LineClassifier
             ModelVersions = Versions(pinned),
             DeclaredCodeCheck = check,
             FromOfficerAssessment = officerCode is not null,
+            Mode = mode,
+            EncoderConsulted = encoderConsulted,
         };
     }
 

@@ -50,8 +50,11 @@ public sealed class ModelSetPublisher(IModelRegistry registry, string createdBy 
         Notes = "Published from a trained model directory at first start.",
     };
 
-    private async Task PublishAndPromoteAsync(string key, byte[] content, ModelVersionDraft draft, CancellationToken cancellationToken)
+    /// <summary>Publishes one version (kept if an earlier, interrupted run published it whole) and promotes it if the key has no active version.</summary>
+    public async Task PublishAndPromoteAsync(string key, byte[] content, ModelVersionDraft draft, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentException.ThrowIfNullOrEmpty(draft.Version, nameof(draft));
         try
         {
             await registry.PublishAsync(key, content, draft, cancellationToken).ConfigureAwait(false);

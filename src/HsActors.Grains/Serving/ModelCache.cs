@@ -27,8 +27,10 @@ public sealed class ModelCache : IAsyncDisposable
     private volatile ModelLoadFault? _routerFault;
     private Abstractions.Blobs.BlobETag? _routerETag;
 
-    public ModelCache(IModelStore store, NomenclatureLabels labels, ClassificationOptions options, TimeProvider time, ILoggerFactory loggers)
+    public ModelCache(IModelStore store, NomenclatureLabels labels, ClassificationOptions options, TimeProvider time, ILoggerFactory loggers,
+        SemanticStage? semantic = null)
     {
+        Semantic = semantic;
         _store = store;
         _labels = labels;
         _options = options;
@@ -38,6 +40,9 @@ public sealed class ModelCache : IAsyncDisposable
     }
 
     public IModelStore Store => _store;
+
+    /// <summary>The silo's sentence encoder and index beside the hierarchy; null where the stage is switched off.</summary>
+    public SemanticStage? Semantic { get; }
 
     public bool RouterLoaded => _classifier is not null;
 
@@ -67,7 +72,7 @@ public sealed class ModelCache : IAsyncDisposable
             {
                 throw new InvalidOperationException($"No router model in the {_store.Describe()}.");
             }
-            _classifier = new LineClassifier(await _store.ReadRouterAsync(version, cancellationToken).ConfigureAwait(false), this, _labels, _options);
+            _classifier = new LineClassifier(await _store.ReadRouterAsync(version, cancellationToken).ConfigureAwait(false), this, _labels, _options, Semantic);
             _routerETag = stored.ETag;
         }
         finally
@@ -160,7 +165,7 @@ public sealed class ModelCache : IAsyncDisposable
                 try
                 {
                     var router = await _store.ReadRouterAsync(version, cancellationToken).ConfigureAwait(false);
-                    _classifier = new LineClassifier(router, this, _labels, _options);
+                    _classifier = new LineClassifier(router, this, _labels, _options, Semantic);
                     _routerFault = null;
                     _logger.LogInformation("The router now serves {Version} (pointer revision {Revision}).", version, stored.Pointer.Revision);
                 }

@@ -8,7 +8,7 @@ namespace HsActors.Grains.Serving;
 /// (the hub's activation moved while it was published) still reaches this silo within one poll. Each changed key is
 /// refreshed beside the poll, so a slow load never delays another chapter's change.
 /// </summary>
-public sealed class ModelPointerFollower(ModelCache models, TimeSpan interval, ILogger<ModelPointerFollower> logger)
+public sealed class ModelPointerFollower(ModelCache models, TimeSpan interval, ILogger<ModelPointerFollower> logger, SemanticIndexLoader? semantic = null)
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
@@ -40,6 +40,14 @@ public sealed class ModelPointerFollower(ModelCache models, TimeSpan interval, I
     {
         try
         {
+            if (key == SemanticStage.RegistryKey)
+            {
+                if (semantic is not null)
+                {
+                    await semantic.RefreshAsync(cancellationToken).ConfigureAwait(false);
+                }
+                return;
+            }
             await models.RefreshAsync(key, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

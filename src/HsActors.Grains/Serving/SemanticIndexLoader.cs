@@ -1,0 +1,79 @@
+using HsActors.Abstractions.Models;
+using HsActors.Classification.ModelFiles;
+using HsActors.Classification.Semantic.Encoding;
+using HsActors.Classification.Semantic.Index;
+using HsActors.Grains.Models;
+using Microsoft.Extensions.Logging;
+
+namespace HsActors.Grains.Serving;
+
+/// <summary>
+/// Brings the semantic index's active registry version into this silo's <see cref="SemanticStage"/>: at start-up, and
+/// whenever its pointer changes (promotion or rollback, pushed like every other pointer change). The encoder session is
+/// opened once, on the first load, and kept for the silo's lifetime.
+/// </summary>
+public sealed class SemanticIndexLoader(SemanticStage stage, IModelRegistry registry, EncoderOptions encoder, ILogger<SemanticIndexLoader> logger)
+    : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private SentenceEmbedder? _embedder;
+
+    /// <summary>The encoder, opened on first use (a third of a second, and some 90 MB).</summary>
+    public SentenceEmbedder Embedder => _embedder ??= new SentenceEmbedder(encoder);
+
+    /// <returns>False when the registry has no active index version (the stage keeps answering "fast").</returns>
+    public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var pointer = await registry.GetPointerAsync(SemanticStage.RegistryKey, cancellationToken).ConfigureAwait(false);
+            if (pointer?.Pointer.ActiveVersion is not { } version)
+            {
+                return false;
+            }
+            if (version == stage.IndexVersion)
+            {
+                return true;
+            }
+            var content = await registry.OpenVersionAsync(SemanticStage.RegistryKey, version, cancellationToken).ConfigureAwait(false);
+            var source = $"{SemanticStage.RegistryKey}/{version}";
+            var (index, _) = SemanticIndexFile.Read(content.Content, source);
+            if (index.EncoderId != MiniLmResources.EncoderId)
+            {
+                throw new ModelFileException($"{source} was built by '{index.EncoderId}', not by this build's encoder '{MiniLmResources.EncoderId}'.");
+            }
+            stage.Serve(Embedder, index, version);
+            logger.LogInformation("Semantic stage serving index {Version}: {Rows:N0} rows, {MiB:F1} MiB of int8 vectors.",
+                version, index.Count, index.VectorBytes / (1024.0 * 1024.0));
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Publishes an index file (from <see cref="SemanticIndexFile.Write"/>) and makes it active when no index is.</summary>
+    public async Task PublishAsync(byte[] file, string createdBy, CancellationToken cancellationToken)
+    {
+        var (index, metadata) = SemanticIndexFile.Read(file, "the semantic index to publish");
+        var draft = new ModelVersionDraft
+        {
+            Version = ModelRegistry.ModelKeys.IsValid(metadata.Version, ModelRegistry.ModelKeys.MaxVersionLength) ? metadata.Version : null,
+            CreatedBy = createdBy,
+            CreatedAt = metadata.CreatedAt == default ? null : metadata.CreatedAt,
+            TrainingSummary = new Dictionary<string, TrainingSummaryValue> { ["encoder"] = index.EncoderId, ["rows"] = index.Count },
+            Figures = metadata.Figures.Where(f => double.IsFinite(f.Value)).ToDictionary(f => f.Key, f => f.Value),
+            Notes = "Embedding index of the semantic stage.",
+        };
+        draft = draft with { Version = draft.Version ?? ModelRegistry.ModelVersionIds.New(DateTimeOffset.UtcNow) };
+        await new ModelSetPublisher(registry, createdBy).PublishAndPromoteAsync(SemanticStage.RegistryKey, file, draft, cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        _embedder?.Dispose();
+        _gate.Dispose();
+    }
+}
