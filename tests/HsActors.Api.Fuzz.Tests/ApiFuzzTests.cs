@@ -18,7 +18,7 @@ public sealed class ApiFuzzTests(FuzzSilo silo, ITestOutputHelper output)
         var generator = new RequestGenerator(silo.Document, new RequestBodies(new SchemaValues(new FieldSamples(silo.ModelVersions))));
         var run = new FuzzRun(client, generator.Requests());
 
-        await run.RunAsync(FuzzRun.Iterations, FuzzRun.Seed);
+        await run.RunAsync(FuzzRun.NormalRun);
 
         output.WriteLine(run.Report());
         Assert.True(run.Violations.Count == 0, run.Report());

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using CsCheck;
+using HsActors.Fuzzing;
 using HsActors.Api.Fuzz.Tests.Checks;
 using HsActors.Api.Fuzz.Tests.Document;
 using HsActors.Api.Fuzz.Tests.Generation;
@@ -14,10 +15,7 @@ namespace HsActors.Api.Fuzz.Tests;
 /// </summary>
 public sealed class FuzzRun(HttpClient client, Gen<FuzzRequest> requests)
 {
-    public const string IterationsVariable = "HSACTORS_FUZZ_ITERATIONS";
-    public const string SeedVariable = "HSACTORS_FUZZ_SEED";
-    public const int DefaultIterations = 5_000;
-    public const ulong DefaultSeed = 18;
+    public const int NormalRun = 5_000;
 
     /// <summary>Far above any answer's time on a busy two-core machine; a request past it hangs.</summary>
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(20);
@@ -31,19 +29,11 @@ public sealed class FuzzRun(HttpClient client, Gen<FuzzRequest> requests)
 
     public IReadOnlyDictionary<(string Rule, string Operation), (int Count, string Example)> Violations => _violations;
 
-    public static int Iterations => Environment.GetEnvironmentVariable(IterationsVariable) is { Length: > 0 } text
-        ? int.Parse(text, CultureInfo.InvariantCulture) : DefaultIterations;
-
-    public static ulong Seed => Environment.GetEnvironmentVariable(SeedVariable) is { Length: > 0 } text
-        ? ulong.Parse(text, CultureInfo.InvariantCulture) : DefaultSeed;
-
-    public async Task RunAsync(int iterations, ulong seed)
+    public async Task RunAsync(int normalRun)
     {
-        var random = new PCG(1, seed);
         var clock = Stopwatch.StartNew();
-        for (var i = 0; i < iterations; i++)
+        foreach (var (i, request) in SeededSamples.Of(requests, normalRun))
         {
-            var request = requests.Generate(random, null, out _);
             Sent++;
             FuzzResponse response;
             try

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text;
 using CsCheck;
+using HsActors.Fuzzing;
 using Microsoft.OpenApi;
 
 namespace HsActors.Api.Fuzz.Tests.Generation;

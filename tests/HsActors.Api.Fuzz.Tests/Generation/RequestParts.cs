@@ -1,4 +1,5 @@
 using CsCheck;
+using HsActors.Fuzzing;
 
 namespace HsActors.Api.Fuzz.Tests.Generation;
 

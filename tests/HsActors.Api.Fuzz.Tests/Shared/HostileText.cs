@@ -1,10 +1,11 @@
 using CsCheck;
 
-namespace HsActors.Api.Fuzz.Tests.Generation;
+namespace HsActors.Fuzzing;
 
 /// <summary>
 /// Text a hostile or careless client sends where a string belongs: empty and huge strings, control and format
-/// characters, emoji, path tricks, numbers and dates that are not quite numbers or dates.
+/// characters, emoji, path tricks, numbers and dates that are not quite numbers or dates. Shared, like
+/// <see cref="SeededSamples"/>, with the file parsers' fuzz tests.
 /// </summary>
 public static class HostileText
 {
