@@ -4,6 +4,7 @@ using HsActors.Contracts;
 using HsActors.Grains.Assessments;
 using HsActors.Grains.Audit;
 using HsActors.Silo.Hosting;
+using HsActors.Text;
 
 namespace HsActors.Silo.Api;
 
@@ -72,7 +73,7 @@ internal sealed class AssessmentIngestion(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "The override of assessment {AssessmentId} is left to the stream consumer.", record.AssessmentId);
+            logger.LogWarning(e, "The override of assessment {AssessmentId} is left to the stream consumer.", LogText.Escape(record.AssessmentId));
         }
     }
 }
