@@ -1,4 +1,5 @@
 using HsActors.Silo.Api;
+using HsActors.Silo.Api.Documentation;
 using HsActors.Silo.Hosting;
 using HsActors.Silo.Metrics;
 using HsActors.Silo.Security;
@@ -39,12 +40,19 @@ services.AddSingleton<SiloMetrics>();
 services.AddSingleton<PrometheusExporter>();
 services.AddProblemDetails();
 services.AddExceptionHandler<ApiExceptionHandler>();
-// The document names the configured public address or none: never the request's Host header, which a client chooses.
-services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+services.AddOpenApi(openApi =>
 {
-    document.Servers = builder.Configuration[PublicBaseUrlSetting] is { Length: > 0 } publicUrl ? [new() { Url = publicUrl }] : [];
-    return Task.CompletedTask;
-}));
+    // The document names the configured public address or none: never the request's Host header, which a client chooses.
+    openApi.AddDocumentTransformer((document, _, _) =>
+    {
+        document.Servers = builder.Configuration[PublicBaseUrlSetting] is { Length: > 0 } publicUrl ? [new() { Url = publicUrl }] : [];
+        return Task.CompletedTask;
+    });
+    openApi.AddDocumentTransformer<ApiKeyDocumentation>();
+    openApi.AddOperationTransformer<ApiKeyDocumentation>();
+    openApi.AddOperationTransformer<DocumentedQueryParameterTransformer>();
+    openApi.AddDocumentTransformer<OmittedNullMembers>();
+});
 
 var app = builder.Build();
 
@@ -84,7 +92,10 @@ v1.MapSessionEndpoints();
 v1.MapAssessmentEndpoints();
 v1.MapAuditEndpoints();
 v1.MapModelAdminEndpoints();
-app.MapOrleansDashboard(DashboardRoute).RequireAuthorization(ApiRoles.AdminPolicy);
+// The dashboard is Orleans' own page and the JSON feed behind it (one route of which streams without end), not part
+// of the API: it stays out of the document.
+app.MapOrleansDashboard(DashboardRoute).RequireAuthorization(ApiRoles.AdminPolicy).ExcludeFromDescription()
+    .AddEndpointFilter<DashboardSiloAddressFilter>();
 
 await app.RunAsync();
 return 0;

@@ -6,6 +6,7 @@ using HsActors.Grains.Audit;
 using HsActors.Grains.Serving;
 using HsActors.Nomenclature;
 using HsActors.Silo.Hosting;
+using HsActors.Text;
 
 namespace HsActors.Silo.Api;
 
@@ -98,7 +99,7 @@ internal sealed class AssessmentIngestion(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "The override of assessment {AssessmentId} is left to the stream consumer.", record.AssessmentId);
+            logger.LogWarning(e, "The override of assessment {AssessmentId} is left to the stream consumer.", LogText.Escape(record.AssessmentId));
         }
     }
 }

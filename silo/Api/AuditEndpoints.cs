@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using HsActors.Abstractions.Audit;
 using HsActors.Contracts;
+using HsActors.Silo.Api.Documentation;
 using HsActors.Silo.Security;
+using Microsoft.OpenApi;
 
 namespace HsActors.Silo.Api;
 
@@ -19,6 +21,11 @@ internal static class AuditEndpoints
             .RequireAuthorization(ApiRoles.AuditPolicy)
             .WithName("QueryAudit")
             .WithSummary("Audit entries by kind (classification, assessment, modelPointer, retraining), subject and time (ISO 8601, inclusive); oldest first, at most limit (1..1000, default 100).")
+            .WithQueryParameter("kind", JsonSchemaType.String, $"One of {string.Join(", ", Enum.GetNames<AuditKind>())}, once.")
+            .WithQueryParameter("subject", JsonSchemaType.String, $"The entries' subject (a chapter, importer or assessment id), 1 to {MaxSubjectLength} characters.")
+            .WithQueryParameter("from", JsonSchemaType.String, "Entries at or after this ISO 8601 date or date and time.", "date-time")
+            .WithQueryParameter("to", JsonSchemaType.String, "Entries at or before this ISO 8601 date or date and time.", "date-time")
+            .WithQueryParameter("limit", JsonSchemaType.Integer, $"At most this many entries, 1 to {MaxLimit} (default {DefaultLimit}).", "int32")
             .Produces<AuditPage>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

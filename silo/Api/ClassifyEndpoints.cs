@@ -2,10 +2,12 @@ using HsActors.Abstractions.Audit;
 using HsActors.Abstractions.Grains;
 using HsActors.Contracts;
 using HsActors.Grains.Audit;
+using HsActors.Silo.Api.Documentation;
 using HsActors.Silo.Hosting;
 using HsActors.Silo.Metrics;
 using HsActors.Silo.Security;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 
 namespace HsActors.Silo.Api;
 
@@ -13,6 +15,7 @@ namespace HsActors.Silo.Api;
 internal static class ClassifyEndpoints
 {
     public const string ExplainQuery = "explain";
+    private const string ExplainDescription = "false leaves out each recommendation's explanation (the terms behind it); true by default; once.";
 
     public static void MapClassifyEndpoints(this RouteGroupBuilder v1)
     {
@@ -21,6 +24,7 @@ internal static class ClassifyEndpoints
             .WithName("Classify")
             .WithSummary("Ranked HS codes for one goods description, with the declared-code check and importer summary.")
             .Accepts<ClassifyRequest>("application/json")
+            .WithQueryParameter(ExplainQuery, JsonSchemaType.Boolean, ExplainDescription)
             .Produces<ClassifyResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -32,6 +36,7 @@ internal static class ClassifyEndpoints
             .WithName("ClassifyBatch")
             .WithSummary("Up to 10,000 lines classified in parallel; results in the lines' order. ?explain=false skips explanations.")
             .Accepts<BatchClassifyRequest>("application/json")
+            .WithQueryParameter(ExplainQuery, JsonSchemaType.Boolean, ExplainDescription)
             .Produces<BatchClassifyResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -24,32 +24,54 @@ internal static class ModelAdminEndpoints
     public static void MapModelAdminEndpoints(this RouteGroupBuilder v1)
     {
         var admin = v1.MapGroup(Route).RequireAuthorization(ApiRoles.AdminPolicy);
-        admin.MapGet("", ListAsync).WithName("ListModels").WithSummary("Every chapter's pointer, served versions, faults, shadow agreement and retraining.");
-        admin.MapGet("/{chapter}", GetAsync).WithName("GetModel").WithSummary("A chapter's pointer, version history with figures, and pointer changes.");
-        admin.MapPost("/{chapter}/promote", (string chapter, HttpContext context, ModelAdministration models) =>
+        admin.MapGet("", ListAsync).WithName("ListModels").WithSummary("Every chapter's pointer, served versions, faults, shadow agreement and retraining.")
+            .Produces<ModelChapterList>();
+        admin.MapGet("/{chapter}", GetAsync).WithName("GetModel").WithSummary("A chapter's pointer, version history with figures, and pointer changes.")
+            .Produces<ModelChapterDetail>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        Documented(admin.MapPost("/{chapter}/promote", (string chapter, HttpContext context, ModelAdministration models) =>
             ChangeAsync(chapter, context, models, static (registry, c, body, by, etag, ct) =>
-                Require(body.Version, "version") ?? registry.PromoteAsync(c, body.Version!, by, etag, body.Reason, ct)));
-        admin.MapPost("/{chapter}/rollback", (string chapter, HttpContext context, ModelAdministration models) =>
+                Require(body.Version, "version") ?? registry.PromoteAsync(c, body.Version!, by, etag, body.Reason, ct))),
+            "PromoteModel", "Makes a version the chapter's active one (body: version, reason).");
+        Documented(admin.MapPost("/{chapter}/rollback", (string chapter, HttpContext context, ModelAdministration models) =>
             ChangeAsync(chapter, context, models, static (registry, c, body, by, etag, ct) =>
-                registry.RollbackAsync(c, body.ToVersion ?? body.Version, by, etag, body.Reason, ct)));
-        admin.MapPost("/{chapter}/canary", (string chapter, HttpContext context, ModelAdministration models) =>
+                registry.RollbackAsync(c, body.ToVersion ?? body.Version, by, etag, body.Reason, ct))),
+            "RollbackModel", "Goes back to toVersion, or to the version active before the current one.");
+        Documented(admin.MapPost("/{chapter}/canary", (string chapter, HttpContext context, ModelAdministration models) =>
             ChangeAsync(chapter, context, models, static (registry, c, body, by, etag, ct) =>
                 Require(body.Version, "version") ?? RequirePercent(body.Percent)
-                ?? registry.SetCanaryAsync(c, body.Version!, body.Percent!.Value, by, etag, body.Reason, ct)));
-        admin.MapDelete("/{chapter}/canary", (string chapter, HttpContext context, ModelAdministration models) =>
-            ChangeAsync(chapter, context, models, static (registry, c, body, by, etag, ct) => registry.ClearCanaryAsync(c, by, etag, body.Reason, ct), bodyOptional: true));
-        admin.MapPost("/{chapter}/shadow", (string chapter, HttpContext context, ModelAdministration models) =>
+                ?? registry.SetCanaryAsync(c, body.Version!, body.Percent!.Value, by, etag, body.Reason, ct))),
+            "SetModelCanary", "Serves a version to percent (0..100) of the chapter's lines.");
+        Documented(admin.MapDelete("/{chapter}/canary", (string chapter, HttpContext context, ModelAdministration models) =>
+            ChangeAsync(chapter, context, models, static (registry, c, body, by, etag, ct) => registry.ClearCanaryAsync(c, by, etag, body.Reason, ct), bodyOptional: true)),
+            "ClearModelCanary", "Ends the chapter's canary.", bodyOptional: true);
+        Documented(admin.MapPost("/{chapter}/shadow", (string chapter, HttpContext context, ModelAdministration models) =>
             ChangeAsync(chapter, context, models, static (registry, c, body, by, etag, ct) =>
-                Require(body.Version, "version") ?? registry.SetShadowAsync(c, body.Version!, by, etag, body.Reason, ct)));
-        admin.MapDelete("/{chapter}/shadow", (string chapter, HttpContext context, ModelAdministration models) =>
-            ChangeAsync(chapter, context, models, static (registry, c, body, by, etag, ct) => registry.ClearShadowAsync(c, by, etag, body.Reason, ct), bodyOptional: true));
-        admin.MapPost("/{chapter}/pin", (string chapter, HttpContext context, ModelAdministration models) =>
+                Require(body.Version, "version") ?? registry.SetShadowAsync(c, body.Version!, by, etag, body.Reason, ct))),
+            "SetModelShadow", "Ranks every line with a version beside the active one, unseen, to measure their agreement.");
+        Documented(admin.MapDelete("/{chapter}/shadow", (string chapter, HttpContext context, ModelAdministration models) =>
+            ChangeAsync(chapter, context, models, static (registry, c, body, by, etag, ct) => registry.ClearShadowAsync(c, by, etag, body.Reason, ct), bodyOptional: true)),
+            "ClearModelShadow", "Ends the chapter's shadow.", bodyOptional: true);
+        Documented(admin.MapPost("/{chapter}/pin", (string chapter, HttpContext context, ModelAdministration models) =>
             ChangeAsync(chapter, context, models, static (registry, c, body, by, etag, ct) =>
-                Require(body.Reason, "reason") ?? registry.PinAsync(c, body.Reason!, by, etag, ct)));
-        admin.MapPost("/{chapter}/unpin", (string chapter, HttpContext context, ModelAdministration models) =>
-            ChangeAsync(chapter, context, models, static (registry, c, body, by, etag, ct) => registry.UnpinAsync(c, by, etag, body.Reason, ct), bodyOptional: true));
-        admin.MapPost("/{chapter}/retrain", RetrainAsync).WithName("RetrainModel").WithSummary("Retrains the chapter now from its bundled rows and every assessment (202; runs in the background).");
+                Require(body.Reason, "reason") ?? registry.PinAsync(c, body.Reason!, by, etag, ct))),
+            "PinModel", "Keeps retraining from promoting anything in the chapter (body: reason).");
+        Documented(admin.MapPost("/{chapter}/unpin", (string chapter, HttpContext context, ModelAdministration models) =>
+            ChangeAsync(chapter, context, models, static (registry, c, body, by, etag, ct) => registry.UnpinAsync(c, by, etag, body.Reason, ct), bodyOptional: true)),
+            "UnpinModel", "Lets retraining promote in the chapter again.", bodyOptional: true);
+        admin.MapPost("/{chapter}/retrain", RetrainAsync).WithName("RetrainModel").WithSummary("Retrains the chapter now from its bundled rows and every assessment (202; runs in the background).")
+            .Produces<RetrainRequestAccepted>(StatusCodes.Status202Accepted).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
+
+    /// <summary>What every pointer change takes and answers: the new pointer's summary (its ETag in the header), or a problem.</summary>
+    private static void Documented(RouteHandlerBuilder route, string name, string summary, bool bodyOptional = false) =>
+        route.WithName(name).WithSummary(summary + " Honours If-Match: the pointer's ETag from GET.")
+            .Accepts<ModelPointerRequest>(bodyOptional, "application/json")
+            .Produces<ModelChapterSummary>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
     private static async Task<IResult> ListAsync(ModelAdministration models, CancellationToken cancellationToken)
     {

@@ -29,36 +29,54 @@ public sealed record ClassifyRequest(JsonElement Id, string? Description, string
         {
             return Failed(lineId, $"invalid JSON: {e.Message}");
         }
+        catch (ArgumentException)
+        {
+            return Failed(lineId, LoneSurrogate);
+        }
         using (document)
         {
-            var root = document.RootElement;
-            var id = root.TryGetProperty("id", out var given) && given.ValueKind is JsonValueKind.String or JsonValueKind.Number ? given.Clone() : lineId;
-            if (!root.TryGetProperty("description", out var description) || description.ValueKind != JsonValueKind.String
-                || string.IsNullOrWhiteSpace(description.GetString()))
+            try
             {
-                return Failed(id, "the JSON object has no non-empty string \"description\"");
+                return FromObject(document.RootElement, lineId);
             }
-            string? importer = null;
-            if (root.TryGetProperty("importerId", out var importerElement) && importerElement.ValueKind != JsonValueKind.Null)
+            catch (InvalidOperationException)
             {
-                if (importerElement.ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
-                {
-                    return Failed(id, "\"importerId\" must be a string");
-                }
-                importer = importerElement.ValueKind == JsonValueKind.String ? importerElement.GetString() : importerElement.GetRawText();
+                // JSON can escape half of a surrogate pair ("\ud800"); reading such a name or string as text throws.
+                return Failed(lineId, LoneSurrogate);
             }
-            HsCode? declared = null;
-            if (root.TryGetProperty("declaredCode", out var declaredElement) && declaredElement.ValueKind != JsonValueKind.Null)
-            {
-                var text = declaredElement.ValueKind == JsonValueKind.String ? declaredElement.GetString() : declaredElement.GetRawText();
-                if (!HsCode.TryParse(text, out var code))
-                {
-                    return Failed(id, $"\"declaredCode\" '{text}' is not an HS code (2 to 10 digits, dots or spaces allowed)");
-                }
-                declared = code.Level > 8 ? code.Truncate(8) : code;
-            }
-            return new ClassifyRequest(id, description.GetString()!.Trim(), importer, declared, null);
         }
+    }
+
+    private const string LoneSurrogate = "the line holds a lone UTF-16 surrogate (such as an escaped \\ud800 without its pair), which is not text";
+
+    private static ClassifyRequest FromObject(JsonElement root, JsonElement lineId)
+    {
+        var id = root.TryGetProperty("id", out var given) && given.ValueKind is JsonValueKind.String or JsonValueKind.Number ? given.Clone() : lineId;
+        if (!root.TryGetProperty("description", out var description) || description.ValueKind != JsonValueKind.String
+            || string.IsNullOrWhiteSpace(description.GetString()))
+        {
+            return Failed(id, "the JSON object has no non-empty string \"description\"");
+        }
+        string? importer = null;
+        if (root.TryGetProperty("importerId", out var importerElement) && importerElement.ValueKind != JsonValueKind.Null)
+        {
+            if (importerElement.ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
+            {
+                return Failed(id, "\"importerId\" must be a string");
+            }
+            importer = importerElement.ValueKind == JsonValueKind.String ? importerElement.GetString() : importerElement.GetRawText();
+        }
+        HsCode? declared = null;
+        if (root.TryGetProperty("declaredCode", out var declaredElement) && declaredElement.ValueKind != JsonValueKind.Null)
+        {
+            var text = declaredElement.ValueKind == JsonValueKind.String ? declaredElement.GetString() : declaredElement.GetRawText();
+            if (!HsCode.TryParse(text, out var code))
+            {
+                return Failed(id, $"\"declaredCode\" '{text}' is not an HS code (2 to 10 digits, dots or spaces allowed)");
+            }
+            declared = code.Level > 8 ? code.Truncate(8) : code;
+        }
+        return new ClassifyRequest(id, description.GetString()!.Trim(), importer, declared, null);
     }
 
     private static ClassifyRequest Failed(JsonElement id, string error) => new(id, null, null, null, error);

@@ -1,4 +1,5 @@
 using HsActors.Corpus;
+using HsActors.Text;
 using Spectre.Console;
 
 namespace HsActors.Cli;
@@ -41,7 +42,8 @@ public static class DeclarationFiles
         console.RichError.Write(table);
         foreach (var (line, reason) in report.Errors.Take(ErrorsShown))
         {
-            console.Error.WriteLine($"  line {line}: {reason}");
+            // A reason quotes the row (its code, its date), which came from the user's file.
+            console.Error.WriteLine($"  line {line}: {LogText.Escape(reason)}");
         }
         if (report.Malformed > ErrorsShown)
         {

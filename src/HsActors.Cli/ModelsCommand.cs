@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using HsActors.Contracts.Models;
+using HsActors.Text;
 using Spectre.Console;
 
 namespace HsActors.Cli;
@@ -139,9 +140,10 @@ public static class ModelsCommand
                 Markup.Escape(c.ActiveVersion ?? "-"),
                 Markup.Escape(c.CanaryVersion is null ? "-" : $"{c.CanaryVersion} ({c.CanaryPercent} %)"),
                 Markup.Escape(c.ShadowVersion ?? "-"),
-                Markup.Escape(c.Pinned ? $"yes: {c.PinReason}" : "no"),
+                // Reasons are administrators' free text: escaped, so a control sequence in one cannot drive the terminal.
+                Markup.Escape(c.Pinned ? $"yes: {LogText.Escape(c.PinReason)}" : "no"),
                 Markup.Escape(c.Served?.Version ?? "(not loaded)"),
-                Markup.Escape(c.Served?.Fault is { } f ? $"{f.Version}: {f.Reason}" : "-"),
+                Markup.Escape(c.Served?.Fault is { } f ? $"{f.Version}: {LogText.Escape(f.Reason)}" : "-"),
                 Markup.Escape(c.Served?.Shadow is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s.AgreementRate:P1} of {s.Compared}") : "-"),
                 Markup.Escape(c.Retraining is { } r ? $"{r.Pending} pending{(r.Running ? ", running" : "")}{(r.LastDecision is null ? "" : $", last {r.LastVersion} {r.LastDecision}")}" : "-"));
         }

@@ -102,30 +102,39 @@ internal static class JsonDeclarationReader
             return null;
         }
         var fields = new DeclarationFields();
-        foreach (var property in element.EnumerateObject())
+        try
         {
-            if (!DeclarationFieldNames.TryMatch(property.Name, out var field))
+            foreach (var property in element.EnumerateObject())
             {
-                continue;
+                if (!DeclarationFieldNames.TryMatch(property.Name, out var field))
+                {
+                    continue;
+                }
+                var value = property.Value;
+                switch (value.ValueKind)
+                {
+                    case JsonValueKind.String:
+                        fields.Set(field, value.GetString());
+                        break;
+                    case JsonValueKind.Number:
+                        fields.Set(field, value.GetRawText());
+                        break;
+                    case JsonValueKind.True or JsonValueKind.False:
+                        fields.Set(field, value.ValueKind == JsonValueKind.True ? "true" : "false");
+                        break;
+                    case JsonValueKind.Null:
+                        break;
+                    default:
+                        report.Reject(line, $"property '{property.Name}' is a JSON {value.ValueKind}, expected a string");
+                        return null;
+                }
             }
-            var value = property.Value;
-            switch (value.ValueKind)
-            {
-                case JsonValueKind.String:
-                    fields.Set(field, value.GetString());
-                    break;
-                case JsonValueKind.Number:
-                    fields.Set(field, value.GetRawText());
-                    break;
-                case JsonValueKind.True or JsonValueKind.False:
-                    fields.Set(field, value.ValueKind == JsonValueKind.True ? "true" : "false");
-                    break;
-                case JsonValueKind.Null:
-                    break;
-                default:
-                    report.Reject(line, $"property '{property.Name}' is a JSON {value.ValueKind}, expected a string");
-                    return null;
-            }
+        }
+        catch (InvalidOperationException)
+        {
+            // JSON can escape half of a surrogate pair ("\ud800"); such a name or string is no text at all.
+            report.Reject(line, "a property name or string holds an escaped lone surrogate (such as \\ud800), which is not text");
+            return null;
         }
         if (fields.TryBuild(out var reason) is { } row)
         {

@@ -392,6 +392,10 @@ public sealed class TfIdfVectorizer
             {
                 throw new InvalidDataException($"Corrupt TF-IDF vectorizer: {documentCount} documents, {featureCount} features.");
             }
+            if (reader.Remaining() is { } remaining && (long)featureCount * sizeof(float) > remaining)
+            {
+                throw new InvalidDataException($"Corrupt TF-IDF vectorizer: {featureCount} features need more than the {remaining} bytes left.");
+            }
             string[]? words = null;
             string[]? chars = null;
             if (options.UsesHashing)

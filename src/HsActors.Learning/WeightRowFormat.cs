@@ -38,6 +38,11 @@ internal static class WeightRowFormat
         {
             throw new InvalidDataException($"{what} header has an invalid shape: {classCount} classes × {featureCount} features.");
         }
+        // A class costs at least its float after the header, a feature at least its row's one-byte count.
+        if (reader.Remaining() is { } remaining && (long)classCount * sizeof(float) + featureCount > remaining)
+        {
+            throw new InvalidDataException($"{what} header announces {classCount} classes × {featureCount} features, more than the {remaining} bytes left can hold.");
+        }
         return (found, classCount, featureCount);
     }
 

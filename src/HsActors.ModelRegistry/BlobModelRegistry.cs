@@ -78,9 +78,9 @@ public sealed class BlobModelRegistry : IModelRegistry
         ModelKeys.ValidateChapter(chapter);
         var pointer = (await _pointers.ReadAsync(chapter, cancellationToken).ConfigureAwait(false))?.Pointer;
         var versions = new List<string>();
-        await foreach (var blob in _store.ListAsync(ModelBlobNames.VersionPrefix(chapter), cancellationToken).ConfigureAwait(false))
+        foreach (var name in await ListNamesAsync(ModelBlobNames.VersionPrefix(chapter), chapter, cancellationToken).ConfigureAwait(false))
         {
-            if (ModelBlobNames.VersionOfManifest(chapter, blob.Name) is { } version)
+            if (ModelBlobNames.VersionOfManifest(chapter, name) is { } version)
             {
                 versions.Add(version);
             }
@@ -152,9 +152,9 @@ public sealed class BlobModelRegistry : IModelRegistry
         var chapters = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var prefix in new[] { ModelBlobNames.ModelsPrefix, ModelBlobNames.PointersPrefix })
         {
-            await foreach (var blob in _store.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
+            foreach (var name in await ListNamesAsync(prefix, chapter: null, cancellationToken).ConfigureAwait(false))
             {
-                if (ModelBlobNames.ChapterOf(blob.Name) is { } chapter)
+                if (ModelBlobNames.ChapterOf(name) is { } chapter)
                 {
                     chapters.Add(chapter);
                 }
@@ -263,6 +263,32 @@ public sealed class BlobModelRegistry : IModelRegistry
     {
         ModelKeys.ValidateVersion(version);
         _ = await OpenVersionAsync(chapter, version, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The names under a prefix. A store that reads each blob's header to list it (the file system's) refuses a damaged
+    /// one as it lists; that is the registry's corrupted version (or chapter), as reading the blob would be, not a
+    /// storage exception no caller of the registry expects.
+    /// </summary>
+    private async Task<List<string>> ListNamesAsync(string prefix, string? chapter, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        try
+        {
+            await foreach (var blob in _store.ListAsync(prefix, cancellationToken).ConfigureAwait(false))
+            {
+                names.Add(blob.Name);
+            }
+        }
+        catch (BlobCorruptedException ex)
+        {
+            var damaged = chapter ?? ModelBlobNames.ChapterOf(ex.BlobName) ?? prefix;
+            throw ModelBlobNames.VersionOf(damaged, ex.BlobName) is { } version
+                ? new ModelVersionCorruptedException(damaged, version, ex.Message, ex)
+                : new ModelRegistryException(damaged, $"{ex.Message} Repair or remove the blob by hand.", ex);
+        }
+
+        return names;
     }
 
     private async Task<ModelVersionManifest?> ReadManifestAsync(string chapter, string version, CancellationToken cancellationToken)

@@ -17,15 +17,20 @@ internal static class ModelBlobNames
     public static string Pointer(string chapter) => PointersPrefix + chapter + PointerSuffix;
 
     /// <summary>The version id of a manifest blob listed under <see cref="VersionPrefix"/>; null for model blobs and foreign names.</summary>
-    public static string? VersionOfManifest(string chapter, string blobName)
+    public static string? VersionOfManifest(string chapter, string blobName) =>
+        blobName.EndsWith(ManifestSuffix, StringComparison.Ordinal) ? VersionOf(chapter, blobName) : null;
+
+    /// <summary>The version a model blob or its manifest belongs to; null for anything else.</summary>
+    public static string? VersionOf(string chapter, string blobName)
     {
         var prefix = VersionPrefix(chapter);
-        if (!blobName.StartsWith(prefix, StringComparison.Ordinal) || !blobName.EndsWith(ManifestSuffix, StringComparison.Ordinal))
+        if (!blobName.StartsWith(prefix, StringComparison.Ordinal))
         {
             return null;
         }
 
-        var version = blobName[prefix.Length..^ManifestSuffix.Length];
+        var version = blobName[prefix.Length..];
+        version = version.EndsWith(ManifestSuffix, StringComparison.Ordinal) ? version[..^ManifestSuffix.Length] : version;
         return ModelKeys.IsValid(version, ModelKeys.MaxVersionLength) ? version : null;
     }
 

@@ -30,7 +30,14 @@ internal static class RegistryDocuments
                 $"manifest '{blobName}' describes chapter '{manifest?.Chapter}' version '{manifest?.Version}', not the blob it sits next to.");
         }
 
-        return manifest;
+        // The source generator sets an init-only member the document leaves out to null, over its initialiser; these
+        // may be left out (a hand-written document, or one written before the member existed), so they get the
+        // type's own default. An explicit null is refused above (RespectNullableAnnotations).
+        return manifest with
+        {
+            TrainingSummary = manifest.TrainingSummary ?? new Dictionary<string, TrainingSummaryValue>(),
+            Figures = manifest.Figures ?? new Dictionary<string, double>(),
+        };
     }
 
     public static ChapterPointer DecodePointer(string chapter, string blobName, ReadOnlyMemory<byte> json)
@@ -50,6 +57,13 @@ internal static class RegistryDocuments
             throw new ModelRegistryException(chapter, $"Pointer document '{blobName}' names chapter '{pointer?.Chapter}'; repair it by hand.");
         }
 
-        return pointer;
+        // Nullable annotations reach members, not the items of a list.
+        if (pointer.History?.Any(change => change is null) == true)
+        {
+            throw new ModelRegistryException(chapter, $"Pointer document '{blobName}' has a null entry in its history; repair it by hand.");
+        }
+
+        // As for manifests: members the document may leave out get the type's default, not the generator's null.
+        return pointer with { UpdatedBy = pointer.UpdatedBy ?? string.Empty, History = pointer.History ?? [] };
     }
 }

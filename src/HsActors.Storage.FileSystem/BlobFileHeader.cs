@@ -35,11 +35,18 @@ internal readonly record struct BlobFileHeader(Guid ETag, byte[] Sha256, long Co
             throw new Abstractions.Blobs.BlobCorruptedException(blobName, $"the file does not start with the {Encoding.ASCII.GetString(Magic)} header.");
         }
 
+        // Damage here would otherwise surface as the ArgumentOutOfRangeException of a date no store ever wrote.
+        var lastModified = BinaryPrimitives.ReadInt64LittleEndian(source.Slice(64, 8));
+        if (lastModified < DateTimeOffset.MinValue.ToUnixTimeMilliseconds() || lastModified > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
+        {
+            throw new Abstractions.Blobs.BlobCorruptedException(blobName, $"the header records an impossible modification time ({lastModified} ms since 1970).");
+        }
+
         var header = new BlobFileHeader(
             new Guid(source.Slice(8, 16)),
             source.Slice(24, 32).ToArray(),
             BinaryPrimitives.ReadInt64LittleEndian(source.Slice(56, 8)),
-            DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64LittleEndian(source.Slice(64, 8))));
+            DateTimeOffset.FromUnixTimeMilliseconds(lastModified));
         if (header.ContentLength < 0 || Size + header.ContentLength != fileLength)
         {
             throw new Abstractions.Blobs.BlobCorruptedException(

@@ -30,12 +30,17 @@ internal static class ModelBinary
         return codes;
     }
 
+    /// <summary>
+    /// A count of items that follow, each at least one byte (a code's length, a varint): never more than the payload
+    /// still holds, so a damaged count fails here instead of allocating an array for two billion items first.
+    /// </summary>
     public static int ReadCount(this BinaryReader reader, int max)
     {
         var count = reader.Read7BitEncodedInt();
-        if (count < 0 || count > max)
+        var remaining = reader.BaseStream.Length - reader.BaseStream.Position;
+        if (count < 0 || count > max || count > remaining)
         {
-            throw new ModelFileException($"Model file holds an implausible count {count}.");
+            throw new ModelFileException($"Model file holds an implausible count {count} ({remaining} bytes left).");
         }
         return count;
     }
