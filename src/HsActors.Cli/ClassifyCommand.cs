@@ -2,6 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
 using HsActors.Classification.Hierarchy;
+using HsActors.Classification.Semantic;
+using HsActors.Classification.Semantic.Encoding;
+using HsActors.Classification.Semantic.Index;
+using HsActors.Contracts;
 using HsActors.Nomenclature;
 using Spectre.Console;
 
@@ -21,7 +25,7 @@ public static class ClassifyCommand
         var model = new Option<string>("--model") { Description = "Model directory written by `hs train`.", Required = true };
         var input = new Option<string>("--input")
         {
-            Description = "File with one description per line, or JSON lines with \"description\" and optional \"id\", \"importerId\", \"declaredCode\"; - reads standard input.",
+            Description = "File with one description per line, or JSON lines with \"description\" and optional \"id\", \"importerId\", \"declaredCode\", \"category\", \"attributes\"; - reads standard input.",
         };
         var top = new Option<int>("--top") { Description = $"How many codes to recommend (1–{MaxTop}).", DefaultValueFactory = _ => 5 };
         var level = new Option<int>("--level")
@@ -30,8 +34,13 @@ public static class ClassifyCommand
             DefaultValueFactory = _ => HierarchicalClassifier.NationalLevel,
         };
         var output = new Option<string>("--output") { Description = "Write the JSON lines here instead of standard output." };
+        var mode = new Option<string>("--mode")
+        {
+            Description = "fast (the hierarchy alone), cascade (the sentence encoder where the hierarchy is unsure) or full (every line through it). " +
+                "Default: cascade when the model directory has semantic.hsm, else fast; cascade and full build it when missing (minutes).",
+        };
         var text = new Argument<string?>("description") { Description = "One goods description to classify (instead of --input).", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("classify", "Recommend HS codes for goods descriptions.") { model, input, top, level, output, text };
+        var command = new Command("classify", "Recommend HS codes for goods descriptions.") { model, input, top, level, output, mode, text };
         command.SetAction((parsed, cancellationToken) =>
         {
             var count = parsed.GetValue(top);
@@ -50,9 +59,12 @@ public static class ClassifyCommand
             {
                 throw new CliUsageException("Give either a description or --input, not both.");
             }
+            var directory = parsed.GetRequiredValue(model);
+            var stages = Resolve(parsed.GetValue(mode), directory);
             if (inputPath is not null)
             {
-                return ClassifyFileAsync(console, ModelLoader.Open(parsed.GetRequiredValue(model)), inputPath, parsed.GetValue(output), count, digits, cancellationToken);
+                return WithRankerAsync(console, directory, stages, count, digits,
+                    rank => ClassifyFileAsync(console, rank, inputPath, parsed.GetValue(output), cancellationToken));
             }
             if (string.IsNullOrWhiteSpace(description))
             {
@@ -62,14 +74,38 @@ public static class ClassifyCommand
             {
                 throw new CliUsageException("--output goes with --input; a single description is printed as a table.");
             }
-            return Task.FromResult(ClassifyOne(console, ModelLoader.Open(parsed.GetRequiredValue(model)), description, count, digits));
+            return WithRankerAsync(console, directory, stages, count, digits, rank => Task.FromResult(ClassifyOne(console, rank, description)));
         });
         return command;
     }
 
-    private static int ClassifyOne(CliConsole console, HierarchicalClassifier classifier, string description, int top, int level)
+    /// <summary>What ranks one line: its description, category and attributes to the top codes.</summary>
+    private delegate ClassificationResult LineRanker(string description, string? category, IReadOnlyDictionary<string, string>? attributes);
+
+    private static ClassificationMode Resolve(string? mode, string directory) => mode switch
     {
-        var result = classifier.Classify(description, top, level);
+        null => File.Exists(SemanticIndexDirectory.PathIn(directory)) ? ClassificationMode.Cascade : ClassificationMode.Fast,
+        ClassificationModes.Fast => ClassificationMode.Fast,
+        ClassificationModes.Cascade => ClassificationMode.Cascade,
+        ClassificationModes.Full => ClassificationMode.Full,
+        _ => throw new CliUsageException($"--mode must be {ClassificationModes.Fast}, {ClassificationModes.Cascade} or {ClassificationModes.Full}, not '{mode}'."),
+    };
+
+    private static async Task<int> WithRankerAsync(CliConsole console, string directory, ClassificationMode mode, int top, int level, Func<LineRanker, Task<int>> run)
+    {
+        var hierarchy = ModelLoader.Open(directory);
+        if (mode == ClassificationMode.Fast)
+        {
+            return await run((description, _, _) => hierarchy.Classify(description, top, level));
+        }
+        using var embedder = new SentenceEmbedder(new EncoderOptions { IntraOpThreads = Environment.ProcessorCount });
+        var semantic = ModelLoader.OpenSemantic(hierarchy, embedder, directory, line => console.Error.WriteLine(line));
+        return await run((description, category, attributes) => semantic.Classify(description, top, level, mode, category, attributes).Result);
+    }
+
+    private static int ClassifyOne(CliConsole console, LineRanker rank, string description)
+    {
+        var result = rank(description, null, null);
         var nomenclature = HsNomenclature.Bundled;
         console.Rich.MarkupLine($"[bold]{Markup.Escape(description)}[/]");
         console.Rich.MarkupLine($"cleansed: [grey]{Markup.Escape(result.CleanedDescription.Length == 0 ? "(nothing left)" : result.CleanedDescription)}[/]");
@@ -93,8 +129,8 @@ public static class ClassifyCommand
         return ExitCodes.Success;
     }
 
-    private static async Task<int> ClassifyFileAsync(CliConsole console, HierarchicalClassifier classifier, string inputPath, string? outputPath,
-        int top, int level, CancellationToken cancellationToken)
+    private static async Task<int> ClassifyFileAsync(CliConsole console, LineRanker rank, string inputPath, string? outputPath,
+        CancellationToken cancellationToken)
     {
         if (inputPath != "-" && !File.Exists(inputPath))
         {
@@ -125,7 +161,7 @@ public static class ClassifyCommand
                 var request = batch[i];
                 results[i] = request.Error is { } error
                     ? ClassifyOutputLine.Error(request.Id, error)
-                    : ClassifyOutputLine.Recommendations(request, classifier.Classify(request.Description!, top, level).Recommendations);
+                    : ClassifyOutputLine.Recommendations(request, rank(request.Description!, request.Category, request.Attributes).Recommendations);
             });
             for (var i = 0; i < batch.Count; i++)
             {

@@ -5,9 +5,11 @@ namespace HsActors.Cli;
 
 /// <summary>
 /// One input line of <c>hs classify --input</c>: a plain description, or a JSON object with <c>description</c> and
-/// optional <c>id</c>, <c>importerId</c>, <c>declaredCode</c>. A line that cannot be classified carries an error.
+/// optional <c>id</c>, <c>importerId</c>, <c>declaredCode</c>, <c>category</c> (a marketplace category path) and
+/// <c>attributes</c> (an object of names to values). A line that cannot be classified carries an error.
 /// </summary>
-public sealed record ClassifyRequest(JsonElement Id, string? Description, string? ImporterId, HsCode? DeclaredCode, string? Error)
+public sealed record ClassifyRequest(JsonElement Id, string? Description, string? ImporterId, HsCode? DeclaredCode, string? Error,
+    string? Category = null, IReadOnlyDictionary<string, string>? Attributes = null)
 {
     public static ClassifyRequest Parse(string line, long lineNumber)
     {
@@ -76,7 +78,33 @@ public sealed record ClassifyRequest(JsonElement Id, string? Description, string
             }
             declared = code.Level > 8 ? code.Truncate(8) : code;
         }
-        return new ClassifyRequest(id, description.GetString()!.Trim(), importer, declared, null);
+        string? category = null;
+        if (root.TryGetProperty("category", out var categoryElement) && categoryElement.ValueKind != JsonValueKind.Null)
+        {
+            if (categoryElement.ValueKind != JsonValueKind.String)
+            {
+                return Failed(id, "\"category\" must be a string (a category path such as \"Fashion > Shoes > Sneakers\")");
+            }
+            category = categoryElement.GetString();
+        }
+        Dictionary<string, string>? attributes = null;
+        if (root.TryGetProperty("attributes", out var attributesElement) && attributesElement.ValueKind != JsonValueKind.Null)
+        {
+            if (attributesElement.ValueKind != JsonValueKind.Object)
+            {
+                return Failed(id, "\"attributes\" must be an object of names to values");
+            }
+            attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var attribute in attributesElement.EnumerateObject())
+            {
+                if (attribute.Value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False))
+                {
+                    return Failed(id, $"attribute \"{attribute.Name}\" must have a string, number or boolean value");
+                }
+                attributes[attribute.Name] = attribute.Value.ValueKind == JsonValueKind.String ? attribute.Value.GetString()! : attribute.Value.GetRawText();
+            }
+        }
+        return new ClassifyRequest(id, description.GetString()!.Trim(), importer, declared, null, category, attributes);
     }
 
     private static ClassifyRequest Failed(JsonElement id, string error) => new(id, null, null, null, error);

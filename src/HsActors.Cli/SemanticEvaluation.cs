@@ -26,9 +26,9 @@ public static class SemanticEvaluation
         var listings = await ReadAsync(console, dataFile, limits, cancellationToken);
         var hierarchy = ModelLoader.Open(modelDirectory);
         using var embedder = new SentenceEmbedder(new EncoderOptions { IntraOpThreads = Environment.ProcessorCount });
-        var index = SemanticIndexDirectory.LoadOrBuild(modelDirectory, embedder, line => console.Error.WriteLine(line));
         var options = new FusionOptions();
-        var classifier = new SemanticClassifier(hierarchy, embedder, index, new IndonesianTextDetector(HsNomenclature.Bundled), options, new EmbeddingCache(1_000_000));
+        var classifier = ModelLoader.OpenSemantic(hierarchy, embedder, modelDirectory, line => console.Error.WriteLine(line), options, cacheCapacity: 1_000_000);
+        var index = classifier.Index;
         var evaluations = await StageProgressDisplay.RunAsync(console, progress =>
         {
             var scored = SemanticEvaluator.Evaluate(classifier, listings, RankingDepth, useCategory, useAttributes, out var consulted, out var indonesian,

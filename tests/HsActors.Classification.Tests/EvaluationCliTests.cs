@@ -140,6 +140,29 @@ public sealed class EvaluationCliTests(TinyModelFixture model) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Classify_refuses_an_unknown_mode_and_reads_category_and_attributes_from_json_lines()
+    {
+        var (refused, _, why) = await Hs.RunAsync("classify", "--model", model.ModelDirectory, "--mode", "turbo", "live horses");
+        Assert.NotEqual(0, refused);
+        Assert.Contains("--mode must be fast, cascade or full", why);
+
+        var input = model.NewPath("listings.jsonl");
+        await File.WriteAllLinesAsync(input,
+        [
+            """{"id":"L1","description":"live pure-bred breeding horses","category":"Animals > Horses","attributes":{"Type":"breeding","Age":4}}""",
+            """{"id":"L2","description":"live horses","attributes":["not","an","object"]}""",
+            """{"id":"L3","description":"live horses","category":7}""",
+        ]);
+        var (exit, stdout, stderr) = await Hs.RunAsync("classify", "--model", model.ModelDirectory, "--input", input, "--mode", "fast");
+
+        Assert.True(exit == 0, stderr);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.StartsWith("0101", lines[0].GetProperty("recommendations")[0].GetProperty("code").GetString());
+        Assert.Contains("\"attributes\" must be an object", lines[1].GetProperty("error").GetString());
+        Assert.Contains("\"category\" must be a string", lines[2].GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task Classify_one_description_prints_codes_labels_and_chapter_probabilities()
     {
         var (exit, stdout, stderr) = await Hs.RunAsync("classify", "--model", model.ModelDirectory, "live pure-bred breeding horses", "--top", "2");
