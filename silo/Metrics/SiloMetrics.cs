@@ -28,6 +28,8 @@ public sealed class SiloMetrics : IDisposable
             description: "1 for each model version in service, labelled by model (router or chapter) and version.");
         Meter.CreateObservableCounter("hsactors.process.cpu", () => Environment.CpuUsage.TotalTime.TotalSeconds, unit: "s",
             description: "CPU time the silo process has used (user and system), for CPU cost per request under load.");
+        Meter.CreateObservableGauge("hsactors.process.working_set.bytes", () => Environment.WorkingSet,
+            description: "Physical memory the silo process holds now, to see that it gives back what a burst of batches took.");
     }
 
     public Meter Meter { get; }

@@ -27,10 +27,11 @@ public sealed class RetrainerFailoverTests(SiloCluster cluster, ITestOutputHelpe
         var owner = (await WaitForSingleHostAsync()).Single();
         output.WriteLine($"silo {owner} hosts the retrainer grain of {Chapter}");
 
-        // Kill it while the rest streams in, before it could have retrained (fewer than MinAssessments so far).
-        var streaming = traffic.RunAsync(bodies[3..]);
-        await WaitUntilAsync(() => Task.FromResult(traffic.AcknowledgedCount >= 5), "assessments to stream in");
+        // Kill it as the rest starts streaming in, before it could have retrained: a counted number first (waiting for a
+        // count to pass while the traffic runs on raced past MinAssessments on a fast machine), then the kill at once.
+        await traffic.RunAsync(bodies[3..6]);
         Assert.True(traffic.AcknowledgedCount < SiloCluster.MinAssessments);
+        var streaming = traffic.RunAsync(bodies[6..]);
         cluster.Kill(owner);
         var clock = Stopwatch.StartNew();
         var next = (await WaitForSingleHostAsync()).Single();

@@ -33,7 +33,7 @@ internal static class BatchPhase
             }
         }
 
-        var cpuBefore = await SiloCpuTime.ReadAsync(client);
+        var cpuBefore = await SiloMetric.ReadAsync(client, SiloMetric.CpuSeconds);
         var latencies = new List<double>();
         var errors = 0;
         var incomplete = 0;
@@ -63,7 +63,7 @@ internal static class BatchPhase
             }
         }));
         clock.Stop();
-        var cpuAfter = await SiloCpuTime.ReadAsync(client);
+        var cpuAfter = await SiloMetric.ReadAsync(client, SiloMetric.CpuSeconds);
 
         var lines = (long)options.Batches * options.BatchLines;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -86,8 +86,9 @@ internal static class BatchPhase
             id = (batch * options.BatchLines + i).ToString(CultureInfo.InvariantCulture),
             description = descriptions[(batch * options.BatchLines + i) % descriptions.Count],
             top = options.Top,
+            mode = options.Mode,
         });
-        return JsonSerializer.SerializeToUtf8Bytes(new { lines }, JsonSerializerOptions.Web);
+        return RequestBodies.Serialize(new { lines });
     }
 
     private static ByteArrayContent Content(byte[] body)

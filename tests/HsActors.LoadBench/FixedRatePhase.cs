@@ -21,7 +21,7 @@ internal static class FixedRatePhase
     {
         var lines = descriptions.Take(2_000).ToArray();
         var bodies = lines
-            .Select(d => JsonSerializer.SerializeToUtf8Bytes(new { description = d, top = options.Top }, JsonSerializerOptions.Web))
+            .Select(d => RequestBodies.Serialize(new { description = d, top = options.Top, mode = options.Mode }))
             .ToArray();
         await LoadChaptersAsync(client, lines);
         if (options.WarmupSeconds > 0)
@@ -33,13 +33,33 @@ internal static class FixedRatePhase
         }
 
         var siloBefore = await SiloLatencyHistogram.ScrapeAsync(client);
-        var run = await RunScheduleAsync(client, bodies, options.Rate, options.Seconds);
+        var memoryBefore = await SiloMetric.DescribeMemoryAsync(client);
+        ScheduleRun run;
+        string? background = null;
+        string? memoryAtEnd = null;
+        if (options.BackgroundBatches > 0)
+        {
+            await using var batches = BackgroundBatches.Start(client, options.BackgroundBatches, descriptions, options.Mode);
+            run = await RunScheduleAsync(client, bodies, options.Rate, options.Seconds);
+            memoryAtEnd = await SiloMetric.DescribeMemoryAsync(client);
+            background = batches.Describe();
+        }
+        else
+        {
+            run = await RunScheduleAsync(client, bodies, options.Rate, options.Seconds);
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"single: {run.Scheduled:N0} requests scheduled at {options.Rate:N0}/s for {options.Seconds} s; {run.Latencies.Count:N0} sent, {run.Latencies.Count / run.Seconds:N0}/s achieved"));
         Console.WriteLine($"        latency from schedule: {LatencyStatistics.Describe(run.Latencies)}");
         Console.WriteLine($"          of which the sender was late: {LatencyStatistics.Describe(run.Lateness)}");
         Console.WriteLine($"          from sending to the answer  : {LatencyStatistics.Describe(run.ResponseTimes)}");
         Console.WriteLine($"          inside the silo (its /metrics): {(await SiloLatencyHistogram.ScrapeAsync(client)).DescribeSince(siloBefore)}");
+        if (background is not null)
+        {
+            Console.WriteLine($"        {background}, {options.BackgroundBatches} in flight");
+            await Task.Delay(TimeSpan.FromSeconds(30));
+            Console.WriteLine($"        silo working set: {memoryBefore} before, {memoryAtEnd} at the end of the run, {await SiloMetric.DescribeMemoryAsync(client)} 30 s after it");
+        }
         Console.WriteLine($"        errors: {run.Errors} ({string.Join(", ", run.Statuses.OrderBy(s => s.Key).Select(s => $"{(s.Key switch { 0 => "connection", Incomplete => "200 without a result", _ => s.Key.ToString(CultureInfo.InvariantCulture) })}: {s.Value}"))}), not sent (client over {MaxInFlight} in flight): {run.Skipped}");
     }
 

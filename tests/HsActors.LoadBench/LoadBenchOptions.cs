@@ -17,6 +17,8 @@ internal sealed record LoadBenchOptions
     public int Rate { get; init; } = 1_000;
     public int Seconds { get; init; } = 20;
     public int WarmupSeconds { get; init; } = 10;
+    public string? Mode { get; init; }
+    public int BackgroundBatches { get; init; }
 
     public const string Usage = """
         HsActors load benchmark against a silo on this machine.
@@ -32,6 +34,10 @@ internal sealed record LoadBenchOptions
           --rate N                single-line requests per second, 0..5000 (default 1000; 0 skips the phase)
           --seconds N             duration of the fixed-rate phase, 1..120 (default 20)
           --warmup-seconds N      unmeasured run of the same schedule before it, 0..120 (default 10)
+          --mode fast|cascade|full  the mode every line asks for (default: none, the silo's own)
+          --background-batches N  maximum batches (10,000 lines of about 2,000 characters) kept in flight during the
+                                  measured single-line run, 0..8 (default 0); prints the silo's memory before, at the
+                                  end of the run and 30 s later
         """;
 
     public static LoadBenchOptions Parse(string[] args)
@@ -58,6 +64,8 @@ internal sealed record LoadBenchOptions
                 "--rate" => options with { Rate = Int(name, value, 0, 5_000) },
                 "--seconds" => options with { Seconds = Int(name, value, 1, 120) },
                 "--warmup-seconds" => options with { WarmupSeconds = Int(name, value, 0, 120) },
+                "--mode" => options with { Mode = value is "fast" or "cascade" or "full" ? value : throw new ArgumentException($"--mode must be fast, cascade or full; got '{value}'.") },
+                "--background-batches" => options with { BackgroundBatches = Int(name, value, 0, 8) },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }
