@@ -55,6 +55,7 @@ services.AddOpenApi(openApi =>
 });
 
 var app = builder.Build();
+BatchThreadReserve.Apply(app.Services.GetRequiredService<IOptions<SiloOptions>>().Value.Limits, app.Services.GetRequiredService<HsActors.Grains.Classification.ClassificationOptions>());
 
 // Fail at start-up, not at the first request, on bad keys or an unreadable importer log.
 var keys = app.Services.GetRequiredService<ApiKeyRegistry>();

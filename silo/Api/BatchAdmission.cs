@@ -10,16 +10,28 @@ namespace HsActors.Silo.Api;
 internal sealed class BatchAdmission(RequestLimits limits) : IDisposable
 {
     private readonly SemaphoreSlim _turns = new(Math.Max(1, limits.MaxConcurrentBatches));
+    private readonly BatchMemoryRelease _memory = new();
 
     public TimeSpan Wait => limits.BatchAdmissionWait;
 
     /// <returns>The turn, to dispose when the batch is answered; null when none came free within the wait.</returns>
-    public async Task<IDisposable?> EnterAsync(CancellationToken cancellationToken) =>
-        await _turns.WaitAsync(limits.BatchAdmissionWait, cancellationToken).ConfigureAwait(false) ? new Turn(_turns) : null;
+    public async Task<IDisposable?> EnterAsync(CancellationToken cancellationToken)
+    {
+        if (!await _turns.WaitAsync(limits.BatchAdmissionWait, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+        _memory.BatchStarted();
+        return new Turn(this);
+    }
 
-    public void Dispose() => _turns.Dispose();
+    public void Dispose()
+    {
+        _turns.Dispose();
+        _memory.Dispose();
+    }
 
-    private sealed class Turn(SemaphoreSlim turns) : IDisposable
+    private sealed class Turn(BatchAdmission admission) : IDisposable
     {
         private int _released;
 
@@ -27,7 +39,8 @@ internal sealed class BatchAdmission(RequestLimits limits) : IDisposable
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                turns.Release();
+                admission._memory.BatchEnded();
+                admission._turns.Release();
             }
         }
     }
