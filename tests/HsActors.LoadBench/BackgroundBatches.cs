@@ -68,9 +68,7 @@ internal sealed class BackgroundBatches : IAsyncDisposable
 
     private async Task SendOneAsync(HttpClient client, byte[] body, byte[] buffer, CancellationToken stop)
     {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/classify/batch?explain=false") { Content = content };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/classify/batch?explain=false") { Content = RequestBodies.Content(body) };
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop);
         await using var stream = await response.Content.ReadAsStreamAsync(stop);
         await MarkerCount.DrainAsync(stream, MarkerCount.ResultMarker, buffer);

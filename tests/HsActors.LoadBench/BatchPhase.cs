@@ -19,7 +19,7 @@ internal static class BatchPhase
         // Warm-up: JIT tiering, chapter grain activations, connection set-up; also checks the answer's shape.
         for (var i = 0; i < options.WarmupBatches; i++)
         {
-            using var response = await client.PostAsync(path, Content(bodies[i % bodies.Length]));
+            using var response = await client.PostAsync(path, RequestBodies.Content(bodies[i % bodies.Length]));
             var text = await response.Content.ReadAsStringAsync();
             if (!response.IsSuccessStatusCode)
             {
@@ -47,7 +47,7 @@ internal static class BatchPhase
             while ((b = Interlocked.Increment(ref next)) < options.Batches)
             {
                 var started = Stopwatch.GetTimestamp();
-                using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Content(bodies[b % bodies.Length]) };
+                using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = RequestBodies.Content(bodies[b % bodies.Length]) };
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                 await using var stream = await response.Content.ReadAsStreamAsync();
                 var (read, results) = await MarkerCount.DrainAsync(stream, MarkerCount.ResultMarker, buffer);
@@ -89,12 +89,5 @@ internal static class BatchPhase
             mode = options.Mode,
         });
         return RequestBodies.Serialize(new { lines });
-    }
-
-    private static ByteArrayContent Content(byte[] body)
-    {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new("application/json");
-        return content;
     }
 }

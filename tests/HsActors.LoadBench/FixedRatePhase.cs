@@ -68,7 +68,7 @@ internal static class FixedRatePhase
     private static async Task LoadChaptersAsync(HttpClient client, string[] lines)
     {
         var batch = RequestBodies.Serialize(new { lines = lines.Select(d => new { description = d, mode = "fast" }) });
-        using var loaded = await client.PostAsync("/v1/classify/batch?explain=false", Content(batch));
+        using var loaded = await client.PostAsync("/v1/classify/batch?explain=false", RequestBodies.Content(batch));
         if (!loaded.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"Warm-up batch failed with {(int)loaded.StatusCode}: {await loaded.Content.ReadAsStringAsync()}");
@@ -109,7 +109,7 @@ internal static class FixedRatePhase
             var sent = Stopwatch.GetTimestamp();
             try
             {
-                using var response = await client.PostAsync("/v1/classify", Content(body));
+                using var response = await client.PostAsync("/v1/classify", RequestBodies.Content(body));
                 var answer = await response.Content.ReadAsByteArrayAsync();
                 status = (int)response.StatusCode;
                 if (status == 200 && MarkerCount.In(answer, MarkerCount.ResultMarker) != 1)
@@ -127,12 +127,6 @@ internal static class FixedRatePhase
         }
     }
 
-    private static ByteArrayContent Content(byte[] body)
-    {
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new("application/json");
-        return content;
-    }
 
     private sealed class ScheduleRun(int scheduled)
     {

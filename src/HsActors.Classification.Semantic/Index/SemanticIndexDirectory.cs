@@ -14,9 +14,7 @@ public static class SemanticIndexDirectory
     public static SemanticIndex Load(string modelDirectory)
     {
         var path = PathIn(modelDirectory);
-        var (index, _) = SemanticIndexFile.Read(File.ReadAllBytes(path), path);
-        return index.EncoderId == MiniLmResources.EncoderId ? index
-            : throw new ModelFileException($"{path} was built by '{index.EncoderId}', not by this build's encoder '{MiniLmResources.EncoderId}'; delete it to rebuild.");
+        return SemanticIndexFile.ReadForThisEncoder(File.ReadAllBytes(path), path, "; delete it to rebuild").Index;
     }
 
     /// <summary>Loads the index, or builds it from the bundled corpus (minutes on two cores, with progress) and saves it.</summary>

@@ -50,6 +50,17 @@ public static class SemanticIndexFile
         return ModelEnvelope.Wrap(ModelKind.SemanticIndex, buffer.ToArray());
     }
 
+    /// <summary>
+    /// <see cref="Read"/>, refusing an index another encoder built: its vectors mean nothing to this build's queries.
+    /// <paramref name="remedy"/> ends the message (what the reader of it can do).
+    /// </summary>
+    public static (SemanticIndex Index, ModelMetadata Metadata) ReadForThisEncoder(ReadOnlyMemory<byte> file, string source, string remedy = "")
+    {
+        var read = Read(file, source);
+        return read.Index.EncoderId == Encoding.MiniLmResources.EncoderId ? read
+            : throw new ModelFileException($"{source} was built by '{read.Index.EncoderId}', not by this build's encoder '{Encoding.MiniLmResources.EncoderId}'{remedy}.");
+    }
+
     public static (SemanticIndex Index, ModelMetadata Metadata) Read(ReadOnlyMemory<byte> file, string source)
     {
         var payload = ModelEnvelope.Unwrap(file, ModelKind.SemanticIndex, source);

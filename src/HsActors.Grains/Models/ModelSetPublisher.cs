@@ -20,7 +20,7 @@ public sealed class ModelSetPublisher(IModelRegistry registry, string createdBy 
         var routerPath = Path.Combine(directory, ModelDirectory.RouterFile);
         var routerBytes = await File.ReadAllBytesAsync(routerPath, cancellationToken).ConfigureAwait(false);
         var (_, metadata) = RouterModelFile.Read(routerBytes, routerPath);
-        var version = ModelKeys.IsValid(metadata.Version, ModelKeys.MaxVersionLength) ? metadata.Version : ModelVersionIds.New(metadata.CreatedAt);
+        var version = VersionOf(metadata, metadata.CreatedAt);
         var chapterFiles = Directory.Exists(Path.Combine(directory, "chapters"))
             ? Directory.GetFiles(Path.Combine(directory, "chapters"), "*.hsm").Order(StringComparer.Ordinal).ToArray()
             : [];
@@ -49,6 +49,13 @@ public sealed class ModelSetPublisher(IModelRegistry registry, string createdBy 
         Figures = metadata.Figures.Where(f => double.IsFinite(f.Value)).ToDictionary(f => f.Key, f => f.Value),
         Notes = "Published from a trained model directory at first start.",
     };
+
+    /// <summary>The registry id a model file's version gets: its own when the registry accepts it, else a new one stamped <paramref name="otherwiseAt"/>.</summary>
+    public static string VersionOf(ModelMetadata metadata, DateTimeOffset otherwiseAt)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        return ModelKeys.IsValid(metadata.Version, ModelKeys.MaxVersionLength) ? metadata.Version : ModelVersionIds.New(otherwiseAt);
+    }
 
     /// <summary>Publishes one version (kept if an earlier, interrupted run published it whole) and promotes it if the key has no active version.</summary>
     public async Task PublishAndPromoteAsync(string key, byte[] content, ModelVersionDraft draft, CancellationToken cancellationToken)

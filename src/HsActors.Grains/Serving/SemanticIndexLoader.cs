@@ -16,10 +16,11 @@ public sealed class SemanticIndexLoader(SemanticStage stage, IModelRegistry regi
     : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private SentenceEmbedder? _embedder;
+    // The start-up build and a pushed refresh may both ask first; one session only.
+    private readonly Lazy<SentenceEmbedder> _embedder = new(() => new SentenceEmbedder(encoder));
 
     /// <summary>The encoder, opened on first use (a third of a second, and some 90 MB).</summary>
-    public SentenceEmbedder Embedder => _embedder ??= new SentenceEmbedder(encoder);
+    public SentenceEmbedder Embedder => _embedder.Value;
 
     /// <returns>False when the registry has no active index version (the stage keeps answering "fast").</returns>
     public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
@@ -38,11 +39,7 @@ public sealed class SemanticIndexLoader(SemanticStage stage, IModelRegistry regi
             }
             var content = await registry.OpenVersionAsync(SemanticStage.RegistryKey, version, cancellationToken).ConfigureAwait(false);
             var source = $"{SemanticStage.RegistryKey}/{version}";
-            var (index, _) = SemanticIndexFile.Read(content.Content, source);
-            if (index.EncoderId != MiniLmResources.EncoderId)
-            {
-                throw new ModelFileException($"{source} was built by '{index.EncoderId}', not by this build's encoder '{MiniLmResources.EncoderId}'.");
-            }
+            var (index, _) = SemanticIndexFile.ReadForThisEncoder(content.Content, source);
             stage.Serve(Embedder, index, version);
             logger.LogInformation("Semantic stage serving index {Version}: {Rows:N0} rows, {MiB:F1} MiB of int8 vectors.",
                 version, index.Count, index.VectorBytes / (1024.0 * 1024.0));
@@ -60,20 +57,22 @@ public sealed class SemanticIndexLoader(SemanticStage stage, IModelRegistry regi
         var (index, metadata) = SemanticIndexFile.Read(file, "the semantic index to publish");
         var draft = new ModelVersionDraft
         {
-            Version = ModelRegistry.ModelKeys.IsValid(metadata.Version, ModelRegistry.ModelKeys.MaxVersionLength) ? metadata.Version : null,
+            Version = ModelSetPublisher.VersionOf(metadata, DateTimeOffset.UtcNow),
             CreatedBy = createdBy,
             CreatedAt = metadata.CreatedAt == default ? null : metadata.CreatedAt,
             TrainingSummary = new Dictionary<string, TrainingSummaryValue> { ["encoder"] = index.EncoderId, ["rows"] = index.Count },
             Figures = metadata.Figures.Where(f => double.IsFinite(f.Value)).ToDictionary(f => f.Key, f => f.Value),
             Notes = "Embedding index of the semantic stage.",
         };
-        draft = draft with { Version = draft.Version ?? ModelRegistry.ModelVersionIds.New(DateTimeOffset.UtcNow) };
         await new ModelSetPublisher(registry, createdBy).PublishAndPromoteAsync(SemanticStage.RegistryKey, file, draft, cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose()
     {
-        _embedder?.Dispose();
+        if (_embedder.IsValueCreated)
+        {
+            _embedder.Value.Dispose();
+        }
         _gate.Dispose();
     }
 }

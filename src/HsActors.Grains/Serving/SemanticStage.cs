@@ -10,18 +10,17 @@ using ChapterProbability = HsActors.Classification.Hierarchy.ChapterProbability;
 namespace HsActors.Grains.Serving;
 
 /// <summary>
-/// This silo's sentence encoder and embedding index, once loaded, and the rule of when they take part in a line's
-/// ranking (the request's mode, else the silo's default). Until an index is loaded every line is answered by the
-/// hierarchy alone and says so. Thread-safe: the index is swapped whole, and searches read whichever was current.
+/// This silo's sentence encoder and embedding index, once loaded, and the mode a line is answered in (the request's,
+/// else the silo's default). Until an index is loaded every line is answered by the hierarchy alone and says so. The
+/// rule of when the encoder takes part is <see cref="SemanticFusion"/>'s. Thread-safe: the index is swapped whole, and
+/// a line ranks with whichever was current.
 /// </summary>
-public sealed class SemanticStage(FusionOptions fusion, IndonesianTextDetector language, EmbeddingCache cache, string defaultMode)
+public sealed class SemanticStage(FusionOptions options, IndonesianTextDetector language, EmbeddingCache cache, string defaultMode)
 {
     /// <summary>The model registry key the index's versions live under, beside the router's and the chapters'.</summary>
     public const string RegistryKey = "semantic";
 
     private volatile Loaded? _loaded;
-
-    public FusionOptions Fusion { get; } = fusion;
 
     /// <summary>The mode a line without one gets (<see cref="ClassificationModes"/>).</summary>
     public string DefaultMode { get; } = ClassificationModes.IsKnown(defaultMode) ? defaultMode
@@ -31,42 +30,29 @@ public sealed class SemanticStage(FusionOptions fusion, IndonesianTextDetector l
     public string? IndexVersion => _loaded?.Version;
 
     /// <summary>Rows in the index now, officers' rows included.</summary>
-    public int IndexRows => _loaded?.Index.Count ?? 0;
+    public int IndexRows => _loaded?.Fusion.Index.Count ?? 0;
 
     /// <summary>Starts serving <paramref name="index"/> (replacing any earlier one) with <paramref name="embedder"/>.</summary>
-    public void Serve(SentenceEmbedder embedder, SemanticIndex index, string version)
-    {
-        ArgumentNullException.ThrowIfNull(embedder);
-        ArgumentNullException.ThrowIfNull(index);
-        _loaded = new Loaded(embedder, index, version);
-    }
+    public void Serve(SentenceEmbedder embedder, SemanticIndex index, string version) =>
+        _loaded = new Loaded(new SemanticFusion(embedder, index, language, options, cache), version);
 
     /// <summary>The mode a line is answered in: what it asked for (or the default), and "fast" while no index is loaded.</summary>
     public string ModeFor(string? requested) => _loaded is null ? ClassificationModes.Fast : requested ?? DefaultMode;
 
     /// <summary>How many of the hierarchy's codes a line in <paramref name="mode"/> needs before fusion.</summary>
-    public int HierarchyDepth(string mode, int top) => mode == ClassificationModes.Fast ? top : Math.Max(top, Fusion.HierarchyDepth);
+    public int HierarchyDepth(string mode, int top) => _loaded is { } loaded ? loaded.Fusion.HierarchyDepth(Mode(mode), top) : top;
 
-    /// <summary>
-    /// The line's final ranking: the hierarchy's, cut to <paramref name="top"/>, unless the mode asks for the encoder
-    /// (always in "full"; in "cascade" when the hierarchy's first code is below the threshold) and the description is not
-    /// Indonesian (the encoder is English), in which case the nearest index rows' votes are fused in.
-    /// </summary>
+    /// <summary>The line's final ranking from the hierarchy's, and whether the encoder took part.</summary>
     public (IReadOnlyList<CodeRecommendation> Ranking, bool EncoderConsulted) Rank(ClassifyRequest line, string cleaned,
         IReadOnlyList<CodeRecommendation> hierarchy, IReadOnlyList<ChapterProbability> chapters, string mode, int top, int level)
     {
-        var loaded = _loaded;
-        var unsure = hierarchy.Count == 0 || hierarchy[0].Probability < Fusion.CascadeThreshold;
-        if (loaded is null || mode == ClassificationModes.Fast || mode == ClassificationModes.Cascade && !unsure || language.IsIndonesian(line.Description))
+        // The fast path stays as it was without the stage: no result object, no fusion call.
+        if (_loaded is not { } loaded || mode == ClassificationModes.Fast)
         {
             return (hierarchy.Count <= top ? hierarchy : [.. hierarchy.Take(top)], false);
         }
-        var input = EncoderInput.Compose(line.Description, line.Category, line.Attributes);
-        var query = cache.GetOrAdd(input, loaded.Embedder.Embed);
-        var nearest = new Neighbour[Fusion.Neighbours];
-        var found = loaded.Index.Search(query, nearest);
-        var votes = new NeighbourVotes(nearest.AsSpan(0, found), Fusion.Temperature);
-        return (RankFusion.Fuse(new ClassificationResult(cleaned, hierarchy, chapters), votes, Fusion, top, level), true);
+        var refined = loaded.Fusion.Refine(new ClassificationResult(cleaned, hierarchy, chapters), line.Description, top, level, Mode(mode), line.Category, line.Attributes);
+        return (refined.Result.Recommendations, refined.EncoderConsulted);
     }
 
     /// <summary>An officer's assessed description joins the index at once: the next search finds it.</summary>
@@ -74,9 +60,16 @@ public sealed class SemanticStage(FusionOptions fusion, IndonesianTextDetector l
     {
         if (_loaded is { } loaded && !language.IsIndonesian(description))
         {
-            SemanticIndexBuilder.Add(loaded.Index, loaded.Embedder, [(description, code)]);
+            SemanticIndexBuilder.Add(loaded.Fusion.Index, loaded.Fusion.Embedder, [(description, code)]);
         }
     }
 
-    private sealed record Loaded(SentenceEmbedder Embedder, SemanticIndex Index, string Version);
+    private static ClassificationMode Mode(string mode) => mode switch
+    {
+        ClassificationModes.Fast => ClassificationMode.Fast,
+        ClassificationModes.Full => ClassificationMode.Full,
+        _ => ClassificationMode.Cascade,
+    };
+
+    private sealed record Loaded(SemanticFusion Fusion, string Version);
 }

@@ -1,0 +1,56 @@
+using HsActors.Classification.Hierarchy;
+using HsActors.Classification.Semantic.Encoding;
+using HsActors.Classification.Semantic.Fusion;
+using HsActors.Classification.Semantic.Index;
+
+namespace HsActors.Classification.Semantic;
+
+/// <summary>
+/// The semantic stage over a ranking the hierarchy has already made: by mode, that ranking as it is, the ranking unless
+/// the hierarchy is unsure (the cascade), or always fused with the nearest index rows' votes. Indonesian lines keep the
+/// hierarchy's answer in every mode. Thread-safe. Whoever ranks with the hierarchy (a model directory's classifier, or
+/// the silo's per-line classifier over its pinned chapter models) hands its ranking here.
+/// </summary>
+public sealed class SemanticFusion(SentenceEmbedder embedder, SemanticIndex index, IndonesianTextDetector language, FusionOptions options, EmbeddingCache cache)
+{
+    public SentenceEmbedder Embedder { get; } = embedder;
+
+    public SemanticIndex Index { get; } = index;
+
+    public FusionOptions Options { get; } = options;
+
+    /// <summary>How many of the hierarchy's codes a line in <paramref name="mode"/> needs: more than it shows, so votes can lift lower ones.</summary>
+    public int HierarchyDepth(ClassificationMode mode, int top) => mode == ClassificationMode.Fast ? top : Math.Max(top, Options.HierarchyDepth);
+
+    /// <param name="hierarchy">The hierarchy's ranking of the line, <see cref="HierarchyDepth"/> deep.</param>
+    public SemanticClassification Refine(ClassificationResult hierarchy, string description, int top, int level, ClassificationMode mode,
+        string? category = null, IReadOnlyDictionary<string, string>? attributes = null)
+    {
+        ArgumentNullException.ThrowIfNull(hierarchy);
+        ArgumentNullException.ThrowIfNull(description);
+        if (mode == ClassificationMode.Fast)
+        {
+            return new(Cut(hierarchy, top), false, false);
+        }
+        var indonesian = language.IsIndonesian(description);
+        var sure = hierarchy.Recommendations.Count > 0 && hierarchy.Recommendations[0].Probability >= Options.CascadeThreshold;
+        if (indonesian || mode == ClassificationMode.Cascade && sure)
+        {
+            return new(Cut(hierarchy, top), false, indonesian);
+        }
+        var votes = Votes(EncoderInput.Compose(description, category, attributes));
+        return new(hierarchy with { Recommendations = RankFusion.Fuse(hierarchy, votes, Options, top, level) }, true, false);
+    }
+
+    /// <summary>The nearest rows' votes for an encoder input (cached by input).</summary>
+    public NeighbourVotes Votes(string encoderInput)
+    {
+        var query = cache.GetOrAdd(encoderInput, Embedder.Embed);
+        var nearest = new Neighbour[Options.Neighbours];
+        var found = Index.Search(query, nearest);
+        return new NeighbourVotes(nearest.AsSpan(0, found), Options.Temperature);
+    }
+
+    private static ClassificationResult Cut(ClassificationResult result, int top) =>
+        result.Recommendations.Count <= top ? result : result with { Recommendations = [.. result.Recommendations.Take(top)] };
+}
