@@ -1,4 +1,5 @@
 using HsActors.Classification.Hierarchy;
+using HsActors.Classification.Listings;
 using HsActors.Classification.Semantic.Encoding;
 using HsActors.Classification.Semantic.Fusion;
 using HsActors.Classification.Semantic.Index;
@@ -22,7 +23,7 @@ public sealed class SemanticFusion(SentenceEmbedder embedder, SemanticIndex inde
     /// <summary>How many of the hierarchy's codes a line in <paramref name="mode"/> needs: more than it shows, so votes can lift lower ones.</summary>
     public int HierarchyDepth(ClassificationMode mode, int top) => mode == ClassificationMode.Fast ? top : Math.Max(top, Options.HierarchyDepth);
 
-    /// <param name="hierarchy">The hierarchy's ranking of the line, <see cref="HierarchyDepth"/> deep.</param>
+    /// <param name="hierarchy">The hierarchy's ranking of the line (of its <see cref="ListingText"/>), <see cref="HierarchyDepth"/> deep.</param>
     public SemanticClassification Refine(ClassificationResult hierarchy, string description, int top, int level, ClassificationMode mode,
         string? category = null, IReadOnlyDictionary<string, string>? attributes = null)
     {
@@ -33,19 +34,54 @@ public sealed class SemanticFusion(SentenceEmbedder embedder, SemanticIndex inde
             return new(Cut(hierarchy, top), false, false);
         }
         var indonesian = language.IsIndonesian(description);
-        var sure = hierarchy.Recommendations.Count > 0 && hierarchy.Recommendations[0].Probability >= Options.CascadeThreshold;
-        if (indonesian || mode == ClassificationMode.Cascade && sure)
+        if (indonesian || !Consults(hierarchy, mode))
         {
             return new(Cut(hierarchy, top), false, indonesian);
         }
-        var votes = Votes(EncoderInput.Compose(description, category, attributes));
+        var votes = Votes(ListingText.Compose(description, category, attributes));
         return new(hierarchy with { Recommendations = RankFusion.Fuse(hierarchy, votes, Options, top, level) }, true, false);
+    }
+
+    /// <summary>
+    /// Whether a line in <paramref name="mode"/> with this hierarchy ranking goes to the encoder (the Indonesian gate
+    /// aside): always in full mode, in the cascade only when the hierarchy's first code is below the threshold.
+    /// </summary>
+    public bool Consults(ClassificationResult hierarchy, ClassificationMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(hierarchy);
+        return mode switch
+        {
+            ClassificationMode.Fast => false,
+            ClassificationMode.Full => true,
+            _ => hierarchy.Recommendations.Count == 0 || hierarchy.Recommendations[0].Probability < Options.CascadeThreshold,
+        };
+    }
+
+    /// <summary>
+    /// Encodes the inputs the cache has not seen in one call, batched by length: a batch's lines then cost a cache
+    /// lookup each in <see cref="Refine"/>, and the encoder runs on a few padded batches rather than line by line.
+    /// </summary>
+    public void Prefetch(IReadOnlyList<string> encoderInputs)
+    {
+        ArgumentNullException.ThrowIfNull(encoderInputs);
+        var missing = encoderInputs.Where(i => !cache.Contains(i)).Distinct(StringComparer.Ordinal).ToArray();
+        if (missing.Length == 0)
+        {
+            return;
+        }
+        var d = Embedder.Dimensions;
+        var embeddings = new float[missing.Length * d];
+        Embedder.EmbedQueries(missing, embeddings);
+        for (var i = 0; i < missing.Length; i++)
+        {
+            cache.Add(missing[i], embeddings.AsSpan(i * d, d).ToArray());
+        }
     }
 
     /// <summary>The nearest rows' votes for an encoder input (cached by input).</summary>
     public NeighbourVotes Votes(string encoderInput)
     {
-        var query = cache.GetOrAdd(encoderInput, Embedder.Embed);
+        var query = cache.GetOrAdd(encoderInput, Embedder.EmbedQuery);
         var nearest = new Neighbour[Options.Neighbours];
         var found = Index.Search(query, nearest);
         return new NeighbourVotes(nearest.AsSpan(0, found), Options.Temperature);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
 using HsActors.Classification.Hierarchy;
+using HsActors.Classification.Listings;
 using HsActors.Classification.Semantic;
 using HsActors.Classification.Semantic.Encoding;
 using HsActors.Classification.Semantic.Index;
@@ -96,7 +97,7 @@ public static class ClassifyCommand
         var hierarchy = ModelLoader.Open(directory);
         if (mode == ClassificationMode.Fast)
         {
-            return await run((description, _, _) => hierarchy.Classify(description, top, level));
+            return await run((description, category, attributes) => hierarchy.Classify(ListingText.Compose(description, category, attributes), top, level));
         }
         using var embedder = new SentenceEmbedder(new EncoderOptions { IntraOpThreads = Environment.ProcessorCount });
         var semantic = ModelLoader.OpenSemantic(hierarchy, embedder, directory, line => console.Error.WriteLine(line));

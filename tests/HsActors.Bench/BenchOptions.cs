@@ -1,6 +1,7 @@
 namespace HsActors.Bench;
 
-public sealed record BenchOptions(string ModelDirectory, int Lines, string WorkDirectory)
+/// <param name="Listings">Marketplace listings (JSON lines, <c>hs evaluate --data</c>'s format) whose lines the semantic bench times instead of HMRC references.</param>
+public sealed record BenchOptions(string ModelDirectory, int Lines, string WorkDirectory, string? Listings = null)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -10,6 +11,7 @@ public sealed record BenchOptions(string ModelDirectory, int Lines, string WorkD
             return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
         }
         var work = Value("--work", Path.Combine(Path.GetTempPath(), "hs-bench"));
-        return new BenchOptions(Value("--model", Path.Combine(work, "model")), int.Parse(Value("--lines", "20000")), work);
+        var listings = Value("--listings", "");
+        return new BenchOptions(Value("--model", Path.Combine(work, "model")), int.Parse(Value("--lines", "20000")), work, listings.Length > 0 ? listings : null);
     }
 }

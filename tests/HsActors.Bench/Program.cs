@@ -13,11 +13,12 @@ return name switch
     "declared-check" => DeclaredCheckBenchmark.Run(),
     "semantic" => SemanticBenchmark.Run(options),
     "semantic-tune" => SemanticTuneBenchmark.Run(options),
+    "semantic-folds" => SemanticFoldsBenchmark.Run(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: hs-bench classify|train|liblinear|retrain|importer-history|declared-check|semantic|semantic-tune [--model DIR] [--lines N] [--work DIR] [--chapter NN]");
+    Console.Error.WriteLine("usage: hs-bench classify|train|liblinear|retrain|importer-history|declared-check|semantic|semantic-tune|semantic-folds [--model DIR] [--listings FILE] [--lines N] [--work DIR] [--chapter NN]");
     return 2;
 }

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using HsActors.Classification.Hierarchy;
+using HsActors.Classification.Listings;
 using HsActors.Classification.ModelFiles;
 using HsActors.Classification.Semantic;
 using HsActors.Classification.Semantic.Encoding;
+using HsActors.Classification.Semantic.Evaluation;
 using HsActors.Classification.Semantic.Fusion;
 using HsActors.Classification.Semantic.Index;
 using HsActors.Corpus;
@@ -12,11 +14,13 @@ namespace HsActors.Bench;
 
 /// <summary>
 /// The semantic stage's costs on one core: start-up, index build and memory, encoder time per line (alone and in
-/// batches), and lines/s per mode over distinct HMRC reference descriptions (the cascade also with each line repeated,
-/// as hubs repeat goods).
+/// batches), and lines/s per mode, line by line and in batches, over marketplace listings (<c>--listings FILE</c>) or
+/// distinct HMRC reference descriptions (the cascade also with each line repeated, as hubs repeat goods).
 /// </summary>
 public static class SemanticBenchmark
 {
+    private const int BatchLines = 64;
+
     public static int Run(BenchOptions options)
     {
         Console.WriteLine($"machine: {MachineDescription.Current()}; load average {File.ReadAllText("/proc/loadavg").Trim()}; {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -38,7 +42,9 @@ public static class SemanticBenchmark
         Console.WriteLine($"language gate: {indonesianRows.Count(language.IsIndonesian) * 100.0 / indonesianRows.Length:F1} % of {indonesianRows.Length:N0} BTKI Indonesian texts and {englishRows.Count(language.IsIndonesian) * 100.0 / englishRows.Length:F1} % of {englishRows.Length:N0} English HMRC references taken as Indonesian");
         Console.WriteLine($"index: {index.Count:N0} rows, {index.VectorBytes / (double)(1 << 20):F1} MiB of int8 vectors and scales");
 
-        var lines = BundledCorpus.HmrcReferences().Select(r => r.Description).Distinct().Take(Math.Min(options.Lines, 1000)).ToArray();
+        var listings = TimedLines(options);
+        // What the encoder and the hierarchy read for each line.
+        var lines = listings.Select(l => ListingText.Compose(l.Description, l.Category, l.Attributes)).ToArray();
         var query = new float[embedder.Dimensions];
         var neighbours = new Neighbour[new FusionOptions().Neighbours];
         Time("warm-up", lines.Take(50), l => embedder.Embed(l));
@@ -59,17 +65,42 @@ public static class SemanticBenchmark
             }
             var classifier = new SemanticClassifier(hierarchy, embedder, index, language, new FusionOptions(), new EmbeddingCache(100_000));
             var consulted = 0;
-            var elapsed = Time($"mode {mode.ToString().ToLowerInvariant()}, distinct lines", lines, l =>
-                consulted += classifier.Classify(l, 5, HierarchicalClassifier.SubheadingLevel, mode).EncoderConsulted ? 1 : 0);
+            var elapsed = Time($"mode {mode.ToString().ToLowerInvariant()}, distinct lines", listings, l =>
+                consulted += classifier.Classify(l.Description, 5, HierarchicalClassifier.SubheadingLevel, mode, l.Category, l.Attributes).EncoderConsulted ? 1 : 0);
             Console.WriteLine($"  {lines.Length / elapsed.TotalSeconds:N0} lines/s on one core; encoder consulted for {consulted * 100.0 / lines.Length:F1} % of lines");
             if (mode != ClassificationMode.Fast)
             {
-                var repeated = Enumerable.Range(0, 4).SelectMany(_ => lines).ToArray();
-                var again = Time($"mode {mode.ToString().ToLowerInvariant()}, each line sent 4 times", repeated, l => classifier.Classify(l, 5, HierarchicalClassifier.SubheadingLevel, mode));
+                // A hub's batch: the lines that need the encoder are encoded together, sorted by length.
+                var batchedClassifier = new SemanticClassifier(hierarchy, embedder, index, language, new FusionOptions(), new EmbeddingCache(100_000));
+                var chunks = listings.Chunk(BatchLines).ToArray();
+                var inBatches = Time($"mode {mode.ToString().ToLowerInvariant()}, distinct lines in batches of {BatchLines}", chunks,
+                    c => batchedClassifier.ClassifyMany(c, 5, HierarchicalClassifier.SubheadingLevel, mode));
+                Console.WriteLine($"  {lines.Length / inBatches.TotalSeconds:N0} lines/s on one core");
+                var repeated = Enumerable.Range(0, 4).SelectMany(_ => listings).ToArray();
+                var again = Time($"mode {mode.ToString().ToLowerInvariant()}, each line sent 4 times", repeated,
+                    l => classifier.Classify(l.Description, 5, HierarchicalClassifier.SubheadingLevel, mode, l.Category, l.Attributes));
                 Console.WriteLine($"  {repeated.Length / again.TotalSeconds:N0} lines/s on one core");
             }
         }
         return 0;
+    }
+
+    /// <summary>
+    /// The lines timed per mode: the listings file's (titles with their category and attributes: the lines hubs send,
+    /// new to the model) when one is given, else distinct HMRC references (which the bundled model was trained on, so
+    /// the cascade finds the hierarchy sure of most of them).
+    /// </summary>
+    private static ListingLine[] TimedLines(BenchOptions options)
+    {
+        if (options.Listings is { } path)
+        {
+            var listings = MarketplaceListingFile.Read(path, out _);
+            Console.WriteLine($"timed lines: {listings.Count:N0} marketplace listings from {path} (title, category, attributes)");
+            return [.. listings.Select(l => new ListingLine(l.Title, l.Category, l.Attributes))];
+        }
+        var references = BundledCorpus.HmrcReferences().Select(r => r.Description).Distinct().Take(Math.Min(options.Lines, 1000)).ToArray();
+        Console.WriteLine($"timed lines: {references.Length:N0} distinct HMRC references (training rows of the bundled model; pass --listings FILE for real titles)");
+        return [.. references.Select(r => new ListingLine(r))];
     }
 
     private static TimeSpan Time<T>(string what, IEnumerable<T> items, Action<T> action)

@@ -1,3 +1,4 @@
+using HsActors.Classification.Listings;
 using HsActors.Classification.Semantic.Evaluation;
 using HsActors.Nomenclature;
 
@@ -6,12 +7,31 @@ namespace HsActors.Classification.Semantic.Tests;
 public sealed class InputsTests
 {
     [Fact]
-    public void EncoderInputKeepsTheCategorysLastStepsAndMaterialOrTypeAttributes()
+    public void ListingTextKeepsTheCategorysLastStepsAndMaterialOrTypeAttributes()
     {
-        var input = EncoderInput.Compose(" Dragon Pendant ", "Jewelry & Accessories > Fashion Jewelry > Pendants",
+        var input = ListingText.Compose(" Dragon Pendant ", "Jewelry & Accessories > Fashion Jewelry > Pendants",
             new Dictionary<string, string> { ["Brand Name"] = "NoEnName_Null", ["Material"] = "Zinc Alloy", ["Item Type"] = "Pendants" });
         Assert.Equal("Dragon Pendant. Fashion Jewelry, Pendants. Item Type: Pendants. Material: Zinc Alloy", input);
-        Assert.Equal("bolt", EncoderInput.Compose("bolt", null, null));
+        Assert.Equal("bolt", ListingText.Compose("bolt", null, null));
+    }
+
+    [Fact]
+    public void ScrapedCategoryStepsThatSayNothingArePassedOver()
+    {
+        // As marketplaces scrape: a mis-decoded step, a placeholder, an "obsolete" marker.
+        Assert.Equal(["Jewelry & Accessories", "Fashion Jewelry", "Bracelets"],
+            ListingText.CategoryStepsOf("Jewelry & Accessories > Fashion Jewelry > Bracelets > ___"));
+        Assert.Equal(["Jewelry Making", "Jewelry Findings & Components"],
+            ListingText.CategoryStepsOf("Jewelry Making > Jewelry Findings & Components(Old, Obsolete) > \u68e3_\u30b0__"));
+        Assert.Equal("Wig. Human Wigs, Part Lace Wigs", ListingText.Compose("Wig", "Human Wigs > Part Lace Wigs > \u6fb6\u5bf8__", null));
+        Assert.Empty(ListingText.CategoryStepsOf(" > ___ > "));
+    }
+
+    [Fact]
+    public void ALineWithNothingBesideItsDescriptionIsReadAsItCame()
+    {
+        const string description = "  brake lever ";
+        Assert.Same(description, ListingText.Compose(description, "  ", new Dictionary<string, string> { ["Brand Name"] = "KD" }));
     }
 
     [Fact]

@@ -26,4 +26,16 @@ public sealed class SentenceEmbedderTests(EncoderFixture fixture) : IClassFixtur
             Assert.True(TensorPrimitives.Dot(alone, batched.AsSpan(i * alone.Length, alone.Length)) > 0.9999f, texts[i]);
         }
     }
+
+    [Fact]
+    public void ALineIsReadUpToItsQueryTokensAndAnIndexRowFurther()
+    {
+        var words = string.Join(' ', Enumerable.Repeat("stainless steel kitchen knife", 20));
+        var cotton = words + " cotton t-shirt";
+        var bolts = words + " hexagon bolts";
+        Assert.True(TensorPrimitives.Dot(fixture.Embedder.EmbedQuery(cotton), fixture.Embedder.EmbedQuery(bolts)) > 0.9999f);
+        Assert.True(TensorPrimitives.Dot(fixture.Embedder.Embed(cotton[..200]), fixture.Embedder.Embed(bolts[..200])) > 0.9999f);
+        var shortLine = "cotton t-shirt";
+        Assert.True(TensorPrimitives.Dot(fixture.Embedder.EmbedQuery(shortLine), fixture.Embedder.Embed(shortLine)) > 0.9999f);
+    }
 }

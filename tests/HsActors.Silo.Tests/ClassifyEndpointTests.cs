@@ -101,6 +101,27 @@ public sealed class ClassifyEndpointTests(SmallModel model) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_hierarchy_reads_a_lines_category_and_telling_attributes_alone_and_in_a_batch()
+    {
+        // A title written for buyers names no goods of the model's three chapters; its category and material do.
+        const string title = "Summer New Style Breathable Comfortable Size 42";
+        var attributes = new Dictionary<string, string> { ["Upper Material"] = "Mesh", ["Brand Name"] = "NoEnName_Null" };
+        const string category = "Shoes > Men's Shoes > Sneakers > ___";
+
+        var bare = await Json.PostOkAsync(_hub, "/v1/classify", new { description = title, mode = "fast" });
+        var told = await Json.PostOkAsync(_hub, "/v1/classify", new { description = title, category, attributes, mode = "fast" });
+        var batch = await Json.PostOkAsync(_hub, "/v1/classify/batch", new { lines = new object[] { new { description = title, category, attributes, mode = "fast" } } });
+
+        Assert.Equal("64", told["recommendations"]![0]!["chapter"]!.GetValue<string>());
+        Assert.Equal("64", told["chapters"]![0]!["chapter"]!.GetValue<string>());
+        Assert.False(told["encoderConsulted"]!.GetValue<bool>());
+        Assert.NotEqual(Codes(bare), Codes(told));
+        Assert.Equal(Codes(told), Codes(batch["results"]![0]!));
+    }
+
+    private static string[] Codes(JsonNode answer) => [.. answer["recommendations"]!.AsArray().Select(r => r!["code"]!.GetValue<string>())];
+
+    [Fact]
     public async Task Declared_code_that_is_the_top_recommendation_agrees_at_its_own_level()
     {
         var first = await Json.PostOkAsync(_hub, "/v1/classify", new { description = Coffee });

@@ -23,6 +23,7 @@ public sealed class SentenceEmbedder : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTokens, 3);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.QueryTokens, 3);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.IntraOpThreads, 1);
         Options = options;
@@ -37,14 +38,14 @@ public sealed class SentenceEmbedder : IDisposable
         wantsTokenTypes = session.InputMetadata.ContainsKey(TokenTypeIds);
         // The exported graph's first output is the token embeddings (batch × tokens × 384); pooling is ours.
         outputName = session.OutputMetadata.Keys.First();
-        tokenizers = new WordPieceTokenizerPool(options.MaxTokens);
+        tokenizers = new WordPieceTokenizerPool(Math.Max(options.MaxTokens, options.QueryTokens));
     }
 
     public EncoderOptions Options { get; }
 
     public int Dimensions => MiniLmResources.Dimensions;
 
-    /// <summary>One text's unit-length embedding.</summary>
+    /// <summary>One index row's unit-length embedding (cut at <see cref="EncoderOptions.MaxTokens"/>).</summary>
     public float[] Embed(string text)
     {
         var vector = new float[Dimensions];
@@ -52,22 +53,34 @@ public sealed class SentenceEmbedder : IDisposable
         return vector;
     }
 
-    /// <summary>Writes each text's unit-length embedding to <paramref name="output"/> (texts × <see cref="Dimensions"/>), in input order.</summary>
-    public void Embed(IReadOnlyList<string> texts, Span<float> output, IProgress<int>? textsDone = null)
+    /// <summary>One line's unit-length embedding, as it is searched for (cut at <see cref="EncoderOptions.QueryTokens"/>).</summary>
+    public float[] EmbedQuery(string text)
+    {
+        var vector = new float[Dimensions];
+        Embed([text], vector, null, Options.QueryTokens);
+        return vector;
+    }
+
+    /// <summary>Lines being classified, as <see cref="EmbedQuery"/> embeds each, batched by length.</summary>
+    public void EmbedQueries(IReadOnlyList<string> texts, Span<float> output) => Embed(texts, output, null, Options.QueryTokens);
+
+    /// <summary>Writes each index row's unit-length embedding to <paramref name="output"/> (texts × <see cref="Dimensions"/>), in input order.</summary>
+    public void Embed(IReadOnlyList<string> texts, Span<float> output, IProgress<int>? textsDone = null) => Embed(texts, output, textsDone, Options.MaxTokens);
+
+    private void Embed(IReadOnlyList<string> texts, Span<float> output, IProgress<int>? textsDone, int max)
     {
         ArgumentNullException.ThrowIfNull(texts);
         if (output.Length != texts.Count * Dimensions)
         {
             throw new ArgumentException($"{output.Length} floats for {texts.Count} embeddings of {Dimensions}.", nameof(output));
         }
-        var max = Options.MaxTokens;
         var ids = new long[texts.Count * max];
         var lengths = new int[texts.Count];
         Span<long> mask = stackalloc long[max];
         Span<long> types = stackalloc long[max];
         for (var i = 0; i < texts.Count; i++)
         {
-            lengths[i] = tokenizers.Tokenize(texts[i], ids.AsSpan(i * max, max), mask, types);
+            lengths[i] = tokenizers.Tokenize(texts[i], ids.AsSpan(i * max, max), mask[..max], types[..max]);
         }
         var order = new int[texts.Count];
         for (var i = 0; i < order.Length; i++)
@@ -78,14 +91,13 @@ public sealed class SentenceEmbedder : IDisposable
         for (var start = 0; start < order.Length; start += Options.BatchSize)
         {
             var batch = order.AsSpan(start, Math.Min(Options.BatchSize, order.Length - start));
-            RunBatch(batch, ids, lengths, output);
+            RunBatch(batch, ids, max, lengths, output);
             textsDone?.Report(start + batch.Length);
         }
     }
 
-    private void RunBatch(ReadOnlySpan<int> batch, long[] ids, int[] lengths, Span<float> output)
+    private void RunBatch(ReadOnlySpan<int> batch, long[] ids, int max, int[] lengths, Span<float> output)
     {
-        var max = Options.MaxTokens;
         var width = 0;
         foreach (var i in batch)
         {

@@ -13,13 +13,14 @@ internal sealed class WordPieceTokenizerPool(int maxTokens)
 
     public int MaxTokens { get; } = maxTokens;
 
-    /// <summary>Writes the text's token ids ([CLS] … [SEP], cut at <see cref="MaxTokens"/>); returns how many.</summary>
+    /// <summary>Writes the text's token ids ([CLS] … [SEP], cut at the spans' length, at most <see cref="MaxTokens"/>); returns how many.</summary>
     public int Tokenize(string text, Span<long> ids, Span<long> mask, Span<long> types)
     {
         var tokenizer = idle.TryTake(out var t) ? t : Create();
         try
         {
-            return tokenizer.Encode(text, ids[..MaxTokens], mask[..MaxTokens], types[..MaxTokens], padTo: null);
+            var max = Math.Min(MaxTokens, ids.Length);
+            return tokenizer.Encode(text, ids[..max], mask[..max], types[..max], padTo: null);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HsActors.Classification.Evaluation;
 using HsActors.Classification.Hierarchy;
+using HsActors.Classification.Listings;
 using HsActors.Classification.Semantic.Fusion;
 
 namespace HsActors.Classification.Semantic.Evaluation;
@@ -35,10 +36,10 @@ public static class SemanticEvaluator
             var category = useCategory ? listing.Category : null;
             var attributes = useAttributes ? listing.Attributes : null;
             clock.Restart();
-            runs[0].Cases.Add(new(listing.Code, classifier.Classify(listing.Title, depth, level, ClassificationMode.Fast).Result.Recommendations));
+            runs[0].Cases.Add(new(listing.Code, classifier.Classify(listing.Title, depth, level, ClassificationMode.Fast, category, attributes).Result.Recommendations));
             runs[0].Time += clock.Elapsed;
             clock.Restart();
-            var votes = classifier.Votes(EncoderInput.Compose(listing.Title, category, attributes));
+            var votes = classifier.Votes(ListingText.Compose(listing.Title, category, attributes));
             runs[1].Cases.Add(new(listing.Code, SemanticRanking.Rank(votes, depth, level)));
             runs[1].Time += clock.Elapsed;
             clock.Restart();

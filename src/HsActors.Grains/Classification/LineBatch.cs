@@ -24,7 +24,7 @@ internal static class LineBatch
         ForEachLine(lines.Length, parallel, i =>
         {
             var cleaned = classifier.Clean(lines[i].Description);
-            prepared[i] = (cleaned, classifier.Router.Model.Featurizer.Featurize(cleaned));
+            prepared[i] = (cleaned, classifier.Features(lines[i], cleaned));
         });
         var results = new ClassifyResponse[lines.Length];
         var pending = RankLines([.. Enumerable.Range(0, lines.Length)]);

@@ -3,6 +3,7 @@ using HsActors.Abstractions.Statistics;
 using HsActors.Classification.Explanations;
 using HsActors.Classification.Hierarchy;
 using HsActors.Classification.Importers;
+using HsActors.Classification.Listings;
 using HsActors.Contracts;
 using HsActors.Grains.Models;
 using HsActors.Grains.Serving;
@@ -51,9 +52,21 @@ internal sealed class LineClassifier
     /// <param name="cleaned">The line's description after <see cref="Clean"/>.</param>
     /// <param name="officer">An officer's decision for the same goods: it becomes the first recommendation, the model's follow.</param>
     public ClassifyResponse Classify(ClassifyRequest line, string cleaned, ImporterStatistics? history, bool explain, OfficerOverride? officer) =>
-        Classify(line, cleaned, _router.Model.Featurizer.Featurize(cleaned), history, explain, officer);
+        Classify(line, cleaned, Features(line, cleaned), history, explain, officer);
 
-    /// <param name="features">The features of <paramref name="cleaned"/>, when the caller already has them.</param>
+    /// <summary>
+    /// What the hierarchy ranks: the features of the line's <see cref="ListingText"/>, i.e. of its cleaned description
+    /// alone unless the line carries a category or telling attributes. The override key stays the description's.
+    /// </summary>
+    public SparseVector Features(ClassifyRequest line, string cleaned) => _router.Model.Featurizer.Featurize(RankedText(line, cleaned));
+
+    private string RankedText(ClassifyRequest line, string cleaned)
+    {
+        var text = ListingText.Compose(line.Description, line.Category, line.Attributes);
+        return ReferenceEquals(text, line.Description) ? cleaned : Clean(text);
+    }
+
+    /// <param name="features">The line's <see cref="Features"/>, when the caller already has them.</param>
     public ClassifyResponse Classify(ClassifyRequest line, string cleaned, SparseVector features, ImporterStatistics? history, bool explain, OfficerOverride? officer)
     {
         var featurizer = _router.Model.Featurizer;
@@ -78,7 +91,7 @@ internal sealed class LineClassifier
             : officerCode is { } assessed ? _judge.CheckAgainstAssessment(declared, assessed, officer!.AssessmentId)
             // An importer's own history never vouches for the code it declares: with a boost, the first code is not the model's alone.
             : _judge.Check(declared, ranked, chapterRanking, _router.Model, pinned, features, firstIsTheModels: boost is null);
-        var terms = explain && ranked.Count > 0 ? DescriptionTerms.Of(featurizer.Vectorizer, cleaned, features) : null;
+        var terms = explain && ranked.Count > 0 ? DescriptionTerms.Of(featurizer.Vectorizer, RankedText(line, cleaned), features) : null;
         Recommendation[] recommendations;
         if (officerCode is { } code)
         {
