@@ -15,8 +15,6 @@ public sealed class EmbeddingCache(int capacity)
 
     public int Count => entries.Count;
 
-    public bool Contains(string input) => entries.ContainsKey(input);
-
     public float[] GetOrAdd(string input, Func<string, float[]> embed)
     {
         if (entries.TryGetValue(input, out var known))
@@ -24,16 +22,11 @@ public sealed class EmbeddingCache(int capacity)
             return known;
         }
         var vector = embed(input);
-        Add(input, vector);
-        return vector;
-    }
-
-    public void Add(string input, float[] vector)
-    {
         if (entries.Count >= Capacity)
         {
             entries.Clear();
         }
         entries.TryAdd(input, vector);
+        return vector;
     }
 }

@@ -15,7 +15,6 @@ public sealed class SemanticClassifier(HierarchicalClassifier hierarchy, Sentenc
     IndonesianTextDetector language, FusionOptions options, EmbeddingCache cache)
 {
     private readonly SemanticFusion fusion = new(embedder, index, language, options, cache);
-    private readonly IndonesianTextDetector language = language;
 
     public HierarchicalClassifier Hierarchy { get; } = hierarchy;
 
@@ -28,19 +27,6 @@ public sealed class SemanticClassifier(HierarchicalClassifier hierarchy, Sentenc
     {
         ArgumentNullException.ThrowIfNull(description);
         return fusion.Refine(Rank(description, top, level, mode, category, attributes), description, top, level, mode, category, attributes);
-    }
-
-    /// <summary>
-    /// Many lines at once: the hierarchy ranks each, the lines the mode sends to the encoder are encoded together in
-    /// length-sorted batches, then each is fused as <see cref="Classify"/> would.
-    /// </summary>
-    public IReadOnlyList<SemanticClassification> ClassifyMany(IReadOnlyList<ListingLine> lines, int top, int level, ClassificationMode mode)
-    {
-        ArgumentNullException.ThrowIfNull(lines);
-        var ranked = lines.Select(l => Rank(l.Description, top, level, mode, l.Category, l.Attributes)).ToArray();
-        fusion.Prefetch([.. lines.Where((l, i) => fusion.Consults(ranked[i], mode) && !language.IsIndonesian(l.Description))
-            .Select(l => ListingText.Compose(l.Description, l.Category, l.Attributes))]);
-        return [.. lines.Select((l, i) => fusion.Refine(ranked[i], l.Description, top, level, mode, l.Category, l.Attributes))];
     }
 
     /// <summary>The nearest rows' votes for an encoder input (cached by input).</summary>

@@ -57,27 +57,6 @@ public sealed class SemanticFusion(SentenceEmbedder embedder, SemanticIndex inde
         };
     }
 
-    /// <summary>
-    /// Encodes the inputs the cache has not seen in one call, batched by length: a batch's lines then cost a cache
-    /// lookup each in <see cref="Refine"/>, and the encoder runs on a few padded batches rather than line by line.
-    /// </summary>
-    public void Prefetch(IReadOnlyList<string> encoderInputs)
-    {
-        ArgumentNullException.ThrowIfNull(encoderInputs);
-        var missing = encoderInputs.Where(i => !cache.Contains(i)).Distinct(StringComparer.Ordinal).ToArray();
-        if (missing.Length == 0)
-        {
-            return;
-        }
-        var d = Embedder.Dimensions;
-        var embeddings = new float[missing.Length * d];
-        Embedder.EmbedQueries(missing, embeddings);
-        for (var i = 0; i < missing.Length; i++)
-        {
-            cache.Add(missing[i], embeddings.AsSpan(i * d, d).ToArray());
-        }
-    }
-
     /// <summary>The nearest rows' votes for an encoder input (cached by input).</summary>
     public NeighbourVotes Votes(string encoderInput)
     {

@@ -19,8 +19,6 @@ namespace HsActors.Bench;
 /// </summary>
 public static class SemanticBenchmark
 {
-    private const int BatchLines = 64;
-
     public static int Run(BenchOptions options)
     {
         Console.WriteLine($"machine: {MachineDescription.Current()}; load average {File.ReadAllText("/proc/loadavg").Trim()}; {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -45,14 +43,11 @@ public static class SemanticBenchmark
         var listings = TimedLines(options);
         // What the encoder and the hierarchy read for each line.
         var lines = listings.Select(l => ListingText.Compose(l.Description, l.Category, l.Attributes)).ToArray();
-        var query = new float[embedder.Dimensions];
         var neighbours = new Neighbour[new FusionOptions().Neighbours];
-        Time("warm-up", lines.Take(50), l => embedder.Embed(l));
-        var single = Time("encoder, one line at a time", lines, l => embedder.Embed(l));
-        var batched = Stopwatch.StartNew();
-        embedder.Embed(lines, new float[lines.Length * embedder.Dimensions]);
-        Console.WriteLine($"encoder, batches of {embedder.Options.BatchSize} by length: {batched.Elapsed.TotalMilliseconds / lines.Length:F2} ms/line");
-        query = embedder.Embed(lines[0]);
+        Time("warm-up", lines.Take(50), l => embedder.EmbedQuery(l));
+        Time($"encoder, a line (first {embedder.Options.QueryTokens} tokens)", lines, l => embedder.EmbedQuery(l));
+        Time($"encoder, an index row (first {embedder.Options.MaxTokens} tokens)", lines, l => embedder.Embed(l));
+        var query = embedder.EmbedQuery(lines[0]);
         Time("index search (int8 brute force)", Enumerable.Repeat(0, 2000), _ => index.Search(query, neighbours));
         Console.WriteLine($"working set with hierarchy router, encoder and index: {Environment.WorkingSet / (double)(1 << 20):F0} MiB");
 
@@ -70,12 +65,6 @@ public static class SemanticBenchmark
             Console.WriteLine($"  {lines.Length / elapsed.TotalSeconds:N0} lines/s on one core; encoder consulted for {consulted * 100.0 / lines.Length:F1} % of lines");
             if (mode != ClassificationMode.Fast)
             {
-                // A hub's batch: the lines that need the encoder are encoded together, sorted by length.
-                var batchedClassifier = new SemanticClassifier(hierarchy, embedder, index, language, new FusionOptions(), new EmbeddingCache(100_000));
-                var chunks = listings.Chunk(BatchLines).ToArray();
-                var inBatches = Time($"mode {mode.ToString().ToLowerInvariant()}, distinct lines in batches of {BatchLines}", chunks,
-                    c => batchedClassifier.ClassifyMany(c, 5, HierarchicalClassifier.SubheadingLevel, mode));
-                Console.WriteLine($"  {lines.Length / inBatches.TotalSeconds:N0} lines/s on one core");
                 var repeated = Enumerable.Range(0, 4).SelectMany(_ => listings).ToArray();
                 var again = Time($"mode {mode.ToString().ToLowerInvariant()}, each line sent 4 times", repeated,
                     l => classifier.Classify(l.Description, 5, HierarchicalClassifier.SubheadingLevel, mode, l.Category, l.Attributes));
@@ -120,3 +109,6 @@ public static class SemanticBenchmark
         return elapsed;
     }
 }
+
+/// <summary>A line the semantic bench times: its description and what a hub may send beside it.</summary>
+public sealed record ListingLine(string Description, string? Category = null, IReadOnlyDictionary<string, string>? Attributes = null);

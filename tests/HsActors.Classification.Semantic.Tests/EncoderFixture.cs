@@ -5,7 +5,7 @@ namespace HsActors.Classification.Semantic.Tests;
 /// <summary>One real MiniLM session for the test class (loading the graph takes a second).</summary>
 public sealed class EncoderFixture : IDisposable
 {
-    public SentenceEmbedder Embedder { get; } = new(new EncoderOptions { IntraOpThreads = 1, BatchSize = 4 });
+    public SentenceEmbedder Embedder { get; } = new(new EncoderOptions { IntraOpThreads = 1 });
 
     public void Dispose() => Embedder.Dispose();
 }

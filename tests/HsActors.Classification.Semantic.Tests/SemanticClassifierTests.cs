@@ -20,33 +20,6 @@ public sealed class SemanticClassifierTests(EncoderFixture fixture) : IClassFixt
     });
 
     [Fact]
-    public void ABatchRanksEachLineAsItWouldAlone()
-    {
-        var classifier = Classifier();
-        ListingLine[] lines =
-        [
-            new("ground black pepper 500g"),
-            new("Summer Mesh Breathable Running Sneakers", "Shoes > Men's Shoes > Casual Shoes", new Dictionary<string, string> { ["Upper Material"] = "Mesh" }),
-            new("Kopi bubuk arabika"),
-            new("inner tube for bicycle tyre 26 inch"),
-            new("ground black pepper 500g"),
-        ];
-        foreach (var mode in new[] { ClassificationMode.Fast, ClassificationMode.Cascade, ClassificationMode.Full })
-        {
-            var batch = Classifier().ClassifyMany(lines, 5, HierarchicalClassifier.SubheadingLevel, mode);
-            for (var i = 0; i < lines.Length; i++)
-            {
-                var alone = classifier.Classify(lines[i].Description, 5, HierarchicalClassifier.SubheadingLevel, mode, lines[i].Category, lines[i].Attributes);
-                Assert.Equal(alone.EncoderConsulted, batch[i].EncoderConsulted);
-                Assert.Equal(alone.Indonesian, batch[i].Indonesian);
-                Assert.Equal(alone.Result.Recommendations.Select(r => r.Code), batch[i].Result.Recommendations.Select(r => r.Code));
-                Assert.Equal(alone.Result.Recommendations.Select(r => r.Probability), batch[i].Result.Recommendations.Select(r => r.Probability),
-                    (a, b) => Math.Abs(a - b) < 1e-4f);
-            }
-        }
-    }
-
-    [Fact]
     public void TheHierarchyReadsTheCategoryTooInEveryMode()
     {
         // A title that names no goods of the three chapters; its category does.

@@ -18,7 +18,4 @@ public sealed record EncoderOptions
     /// and made each line about three times cheaper to encode (<c>hs evaluate</c>, the bench's <c>semantic</c> verb).
     /// </summary>
     public int QueryTokens { get; init; } = 48;
-
-    /// <summary>Texts per inference; a batch is padded only to its own longest text, and texts are batched by length.</summary>
-    public int BatchSize { get; init; } = 32;
 }

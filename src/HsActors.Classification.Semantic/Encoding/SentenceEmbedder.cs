@@ -4,8 +4,8 @@ using Microsoft.ML.OnnxRuntime;
 namespace HsActors.Classification.Semantic.Encoding;
 
 /// <summary>
-/// Sentence embeddings from all-MiniLM-L6-v2 in an ONNX Runtime session of our own: texts cut to their real token
-/// length, batched by similar length (so padding is within a few tokens), mean pooling over the attended tokens, L2
+/// Sentence embeddings from all-MiniLM-L6-v2, its weight matrices in int8 (<see cref="Int8MatMulWeights"/>), in an ONNX
+/// Runtime session of our own: each text cut to its real token length and run alone, mean pooling over its tokens, L2
 /// normalisation. Thread-safe: ONNX Runtime sessions accept concurrent runs.
 /// </summary>
 public sealed class SentenceEmbedder : IDisposable
@@ -24,7 +24,6 @@ public sealed class SentenceEmbedder : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTokens, 3);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.QueryTokens, 3);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.IntraOpThreads, 1);
         Options = options;
         using var sessionOptions = new SessionOptions
@@ -34,7 +33,7 @@ public sealed class SentenceEmbedder : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        session = new InferenceSession(MiniLmResources.ReadModel(), sessionOptions);
+        session = new InferenceSession(Int8MatMulWeights.Quantize(MiniLmResources.ReadModel()), sessionOptions);
         wantsTokenTypes = session.InputMetadata.ContainsKey(TokenTypeIds);
         // The exported graph's first output is the token embeddings (batch × tokens × 384); pooling is ours.
         outputName = session.OutputMetadata.Keys.First();
@@ -61,12 +60,17 @@ public sealed class SentenceEmbedder : IDisposable
         return vector;
     }
 
-    /// <summary>Lines being classified, as <see cref="EmbedQuery"/> embeds each, batched by length.</summary>
+    /// <summary>Lines being classified, each embedded as <see cref="EmbedQuery"/> would.</summary>
     public void EmbedQueries(IReadOnlyList<string> texts, Span<float> output) => Embed(texts, output, null, Options.QueryTokens);
 
     /// <summary>Writes each index row's unit-length embedding to <paramref name="output"/> (texts × <see cref="Dimensions"/>), in input order.</summary>
     public void Embed(IReadOnlyList<string> texts, Span<float> output, IProgress<int>? textsDone = null) => Embed(texts, output, textsDone, Options.MaxTokens);
 
+    /// <summary>
+    /// One inference per text, never a padded batch: the int8 graph quantises its activations per call, over every token
+    /// it is given, so in a batch a text's embedding would depend on its batch-mates and a line could be answered
+    /// differently alone and in a batch. Alone, a text also wastes nothing on padding.
+    /// </summary>
     private void Embed(IReadOnlyList<string> texts, Span<float> output, IProgress<int>? textsDone, int max)
     {
         ArgumentNullException.ThrowIfNull(texts);
@@ -74,68 +78,42 @@ public sealed class SentenceEmbedder : IDisposable
         {
             throw new ArgumentException($"{output.Length} floats for {texts.Count} embeddings of {Dimensions}.", nameof(output));
         }
-        var ids = new long[texts.Count * max];
-        var lengths = new int[texts.Count];
-        Span<long> mask = stackalloc long[max];
-        Span<long> types = stackalloc long[max];
+        var ids = new long[max];
+        var mask = new long[max];
+        var types = new long[max];
         for (var i = 0; i < texts.Count; i++)
         {
-            lengths[i] = tokenizers.Tokenize(texts[i], ids.AsSpan(i * max, max), mask[..max], types[..max]);
-        }
-        var order = new int[texts.Count];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-        Array.Sort(order, (a, b) => lengths[a] != lengths[b] ? lengths[a].CompareTo(lengths[b]) : a.CompareTo(b));
-        for (var start = 0; start < order.Length; start += Options.BatchSize)
-        {
-            var batch = order.AsSpan(start, Math.Min(Options.BatchSize, order.Length - start));
-            RunBatch(batch, ids, max, lengths, output);
-            textsDone?.Report(start + batch.Length);
+            var length = tokenizers.Tokenize(texts[i], ids, mask, types);
+            RunOne(ids.AsSpan(0, length), output.Slice(i * Dimensions, Dimensions));
+            textsDone?.Report(i + 1);
         }
     }
 
-    private void RunBatch(ReadOnlySpan<int> batch, long[] ids, int max, int[] lengths, Span<float> output)
+    private void RunOne(ReadOnlySpan<long> tokenIds, Span<float> target)
     {
-        var width = 0;
-        foreach (var i in batch)
-        {
-            width = Math.Max(width, lengths[i]);
-        }
-        var batchIds = new long[batch.Length * width];
-        var batchMask = new long[batch.Length * width];
-        for (var b = 0; b < batch.Length; b++)
-        {
-            var i = batch[b];
-            ids.AsSpan(i * max, lengths[i]).CopyTo(batchIds.AsSpan(b * width));
-            batchMask.AsSpan(b * width, lengths[i]).Fill(1);
-        }
-        long[] shape = [batch.Length, width];
-        using var idsValue = OrtValue.CreateTensorValueFromMemory(batchIds, shape);
-        using var maskValue = OrtValue.CreateTensorValueFromMemory(batchMask, shape);
-        using var typesValue = wantsTokenTypes ? OrtValue.CreateTensorValueFromMemory(new long[batchIds.Length], shape) : null;
+        long[] shape = [1, tokenIds.Length];
+        var ids = tokenIds.ToArray();
+        var mask = new long[ids.Length];
+        Array.Fill(mask, 1L);
+        using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
+        using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
+        using var typesValue = wantsTokenTypes ? OrtValue.CreateTensorValueFromMemory(new long[ids.Length], shape) : null;
         var names = wantsTokenTypes ? new[] { InputIds, AttentionMask, TokenTypeIds } : [InputIds, AttentionMask];
         var values = wantsTokenTypes ? new[] { idsValue, maskValue, typesValue! } : [idsValue, maskValue];
         using var runOptions = new RunOptions();
         using var results = session.Run(runOptions, names, values, [outputName]);
         var hidden = results[0].GetTensorDataAsSpan<float>();
         var d = Dimensions;
-        for (var b = 0; b < batch.Length; b++)
+        target.Clear();
+        for (var t = 0; t < ids.Length; t++)
         {
-            var target = output.Slice(batch[b] * d, d);
-            target.Clear();
-            var tokens = lengths[batch[b]];
-            for (var t = 0; t < tokens; t++)
-            {
-                TensorPrimitives.Add(target, hidden.Slice((b * width + t) * d, d), target);
-            }
-            // Mean pooling then L2 normalisation: the division by the token count cancels in the normalisation.
-            var norm = TensorPrimitives.Norm(target);
-            if (norm > 0f)
-            {
-                TensorPrimitives.Divide(target, norm, target);
-            }
+            TensorPrimitives.Add(target, hidden.Slice(t * d, d), target);
+        }
+        // Mean pooling then L2 normalisation: the division by the token count cancels in the normalisation.
+        var norm = TensorPrimitives.Norm(target);
+        if (norm > 0f)
+        {
+            TensorPrimitives.Divide(target, norm, target);
         }
     }
 

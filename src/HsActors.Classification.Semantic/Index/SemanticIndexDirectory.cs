@@ -29,7 +29,7 @@ public static class SemanticIndexDirectory
         var clock = Stopwatch.StartNew();
         var index = SemanticIndexBuilder.Build(embedder, rows, new SynchronousRowProgress(done =>
         {
-            if (done % 2048 < embedder.Options.BatchSize || done == rows.Count)
+            if (done % 2048 == 0 || done == rows.Count)
             {
                 log?.Invoke($"  {done:N0}/{rows.Count:N0} rows encoded after {clock.Elapsed.TotalSeconds:F0} s");
             }
