@@ -4,7 +4,6 @@ using HsActors.Contracts;
 using HsActors.Grains.Assessments;
 using HsActors.Grains.Audit;
 using HsActors.Grains.Serving;
-using HsActors.Nomenclature;
 using HsActors.Silo.Hosting;
 using HsActors.Text;
 
@@ -17,7 +16,7 @@ namespace HsActors.Silo.Api;
 /// </summary>
 internal sealed class AssessmentIngestion(
     IAssessmentStream stream, OverrideProjection overrides, IAuditTrail audit, SiloReadiness readiness, TimeProvider time,
-    ILogger<AssessmentIngestion> logger, SemanticStage? semantic = null)
+    ILogger<AssessmentIngestion> logger, SemanticAssessmentLearner? semantic = null)
 {
     /// <returns>Per record, in order: what the stream acknowledged, and whether a known id came with other content.</returns>
     public async Task<IReadOnlyList<IngestedAssessment>> AcceptAsync(IReadOnlyList<AssessmentRecord> records, string apiKeyName, CancellationToken cancellationToken)
@@ -30,7 +29,9 @@ internal sealed class AssessmentIngestion(
             if (!appended[i].Duplicate)
             {
                 await UpsertOverrideAsync(records[i], cancellationToken).ConfigureAwait(false);
-                LearnInBackground(records[i]);
+                // The receiving silo's semantic index learns it now, without waiting for the stream's round trip (every
+                // silo, this one included, learns it from the stream too; an index holds an assessment once).
+                semantic?.Learn(records[i]);
             }
             else
             {
@@ -45,29 +46,6 @@ internal sealed class AssessmentIngestion(
         await Task.WhenAll(records.Select((r, i) => audit.AppendDurableAsync(AuditEntries.Assessment(r, appended[i], apiKeyName, now), cancellationToken)))
             .ConfigureAwait(false);
         return [.. records.Select((r, i) => new IngestedAssessment(new AssessmentAccepted(r.AssessmentId, appended[i].Offset, appended[i].Duplicate), conflicts[i]))];
-    }
-
-    /// <summary>
-    /// The assessed description joins this silo's semantic index (milliseconds of encoding, so after the answer, not
-    /// before it). The index's durable rows are the bundled corpus's; officers' rows reach the hierarchy by retraining.
-    /// </summary>
-    private void LearnInBackground(AssessmentRecord record)
-    {
-        if (semantic?.IndexVersion is null || !HsCode.TryParse(record.AssessedCode, out var code))
-        {
-            return;
-        }
-        _ = Task.Run(() =>
-        {
-            try
-            {
-                semantic.Learn(record.Description, code);
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Assessment {AssessmentId} did not join the semantic index.", record.AssessmentId);
-            }
-        });
     }
 
     /// <summary>

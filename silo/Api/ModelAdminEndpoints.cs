@@ -7,6 +7,7 @@ using HsActors.Contracts.Models;
 using HsActors.Grains.Classification;
 using HsActors.Grains.Models;
 using HsActors.Grains.Retraining;
+using HsActors.Grains.Serving;
 using HsActors.Silo.Security;
 using Microsoft.Extensions.Primitives;
 
@@ -15,18 +16,29 @@ namespace HsActors.Silo.Api;
 /// <summary>
 /// <c>/v1/admin/models</c>: every chapter's versions, pointer and served state; promote, roll back, canary, shadow,
 /// pin and force a retraining. Pointer changes honour If-Match (the pointer's ETag): a stale one is a 412 problem,
-/// so two administrators cannot silently overwrite each other.
+/// so two administrators cannot silently overwrite each other. The semantic index's key ("semantic") is read, promoted
+/// and rolled back like a chapter's; what does not apply to it (a canary, a shadow, a pin, a retraining) is a 400
+/// problem naming "chapter" and saying why, never a change that silently has no effect.
 /// </summary>
 internal static class ModelAdminEndpoints
 {
     private const string Route = "/admin/models";
+
+    // Why each change that does not apply to the semantic index is refused: the stage serves its active version only,
+    // on every silo, and nothing retrains or promotes it by itself. Clearing a canary or shadow, or unpinning, only
+    // removes state, so those stay allowed (the registry says when there is nothing to remove).
+    private const string NoCanary = "A canary does not apply to \"semantic\": the semantic stage serves its active index version only; promote the version instead.";
+    private const string NoShadow = "A shadow does not apply to \"semantic\": the semantic stage serves its active index version only; promote the version instead.";
+    private const string NoPin = "A pin does not apply to \"semantic\": retraining never promotes the semantic index; only an administrator's promotion or rollback changes it.";
+    private const string NoRetrain = "\"semantic\" is not retrained, and nothing was started: officers' assessments already join every silo's semantic index "
+        + "through the assessment stream (and are replayed into each new index version); to change the index's corpus rows, publish a new version and promote it.";
 
     public static void MapModelAdminEndpoints(this RouteGroupBuilder v1)
     {
         var admin = v1.MapGroup(Route).RequireAuthorization(ApiRoles.AdminPolicy);
         admin.MapGet("", ListAsync).WithName("ListModels").WithSummary("Every chapter's pointer, served versions, faults, shadow agreement and retraining.")
             .Produces<ModelChapterList>();
-        admin.MapGet("/{chapter}", GetAsync).WithName("GetModel").WithSummary("A chapter's pointer, version history with figures, and pointer changes.")
+        admin.MapGet("/{chapter}", GetAsync).WithName("GetModel").WithSummary("A key's pointer, version history with figures, and pointer changes: a chapter (01..99), \"router\" or \"semantic\" (the semantic stage's index).")
             .Produces<ModelChapterDetail>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         Documented(admin.MapPost("/{chapter}/promote", (string chapter, HttpContext context, ModelAdministration models) =>
             ChangeAsync(chapter, context, models, static (registry, c, body, by, etag, ct) =>
@@ -39,26 +51,28 @@ internal static class ModelAdminEndpoints
         Documented(admin.MapPost("/{chapter}/canary", (string chapter, HttpContext context, ModelAdministration models) =>
             ChangeAsync(chapter, context, models, static (registry, c, body, by, etag, ct) =>
                 Require(body.Version, "version") ?? RequirePercent(body.Percent)
-                ?? registry.SetCanaryAsync(c, body.Version!, body.Percent!.Value, by, etag, body.Reason, ct))),
-            "SetModelCanary", "Serves a version to percent (0..100) of the chapter's lines.");
+                ?? registry.SetCanaryAsync(c, body.Version!, body.Percent!.Value, by, etag, body.Reason, ct), notForSemantic: NoCanary)),
+            "SetModelCanary", "Serves a version to percent (0..100) of the chapter's lines. Not for \"semantic\" (400): its stage serves the active version only.");
         Documented(admin.MapDelete("/{chapter}/canary", (string chapter, HttpContext context, ModelAdministration models) =>
             ChangeAsync(chapter, context, models, static (registry, c, body, by, etag, ct) => registry.ClearCanaryAsync(c, by, etag, body.Reason, ct), bodyOptional: true)),
             "ClearModelCanary", "Ends the chapter's canary.", bodyOptional: true);
         Documented(admin.MapPost("/{chapter}/shadow", (string chapter, HttpContext context, ModelAdministration models) =>
             ChangeAsync(chapter, context, models, static (registry, c, body, by, etag, ct) =>
-                Require(body.Version, "version") ?? registry.SetShadowAsync(c, body.Version!, by, etag, body.Reason, ct))),
-            "SetModelShadow", "Ranks every line with a version beside the active one, unseen, to measure their agreement.");
+                Require(body.Version, "version") ?? registry.SetShadowAsync(c, body.Version!, by, etag, body.Reason, ct), notForSemantic: NoShadow)),
+            "SetModelShadow", "Ranks every line with a version beside the active one, unseen, to measure their agreement. Not for \"semantic\" (400): its stage serves the active version only.");
         Documented(admin.MapDelete("/{chapter}/shadow", (string chapter, HttpContext context, ModelAdministration models) =>
             ChangeAsync(chapter, context, models, static (registry, c, body, by, etag, ct) => registry.ClearShadowAsync(c, by, etag, body.Reason, ct), bodyOptional: true)),
             "ClearModelShadow", "Ends the chapter's shadow.", bodyOptional: true);
         Documented(admin.MapPost("/{chapter}/pin", (string chapter, HttpContext context, ModelAdministration models) =>
             ChangeAsync(chapter, context, models, static (registry, c, body, by, etag, ct) =>
-                Require(body.Reason, "reason") ?? registry.PinAsync(c, body.Reason!, by, etag, ct))),
-            "PinModel", "Keeps retraining from promoting anything in the chapter (body: reason).");
+                Require(body.Reason, "reason") ?? registry.PinAsync(c, body.Reason!, by, etag, ct), notForSemantic: NoPin)),
+            "PinModel", "Keeps retraining from promoting anything in the chapter (body: reason). Not for \"semantic\" (400): retraining never promotes it.");
         Documented(admin.MapPost("/{chapter}/unpin", (string chapter, HttpContext context, ModelAdministration models) =>
             ChangeAsync(chapter, context, models, static (registry, c, body, by, etag, ct) => registry.UnpinAsync(c, by, etag, body.Reason, ct), bodyOptional: true)),
             "UnpinModel", "Lets retraining promote in the chapter again.", bodyOptional: true);
-        admin.MapPost("/{chapter}/retrain", RetrainAsync).WithName("RetrainModel").WithSummary("Retrains the chapter now from its bundled rows and every assessment (202; runs in the background).")
+        admin.MapPost("/{chapter}/retrain", RetrainAsync).WithName("RetrainModel")
+            .WithSummary("Retrains the chapter now from its bundled rows and every assessment (202; runs in the background). "
+                + "Not for \"semantic\" (400): officers' assessments join every silo's semantic index through the assessment stream, and a new index version is published, not retrained.")
             .Produces<RetrainRequestAccepted>(StatusCodes.Status202Accepted).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
@@ -109,7 +123,7 @@ internal static class ModelAdminEndpoints
 
     private static async Task<IResult> RetrainAsync(string chapter, ModelAdministration models, CancellationToken cancellationToken)
     {
-        if (InvalidChapter(chapter) is { } invalid)
+        if (InvalidChapter(chapter, NoRetrain) is { } invalid)
         {
             return invalid;
         }
@@ -130,9 +144,11 @@ internal static class ModelAdminEndpoints
 
     private delegate Task<PointerUpdate> PointerChange(IModelRegistry registry, string chapter, ModelPointerRequest body, string by, BlobETag? expectedETag, CancellationToken cancellationToken);
 
-    private static async Task<IResult> ChangeAsync(string chapter, HttpContext context, ModelAdministration models, PointerChange change, bool bodyOptional = false)
+    /// <param name="notForSemantic">Set when the change does not apply to the semantic index: why, for the 400 naming "chapter".</param>
+    private static async Task<IResult> ChangeAsync(string chapter, HttpContext context, ModelAdministration models, PointerChange change, bool bodyOptional = false,
+        string? notForSemantic = null)
     {
-        if (InvalidChapter(chapter) is { } invalid)
+        if (InvalidChapter(chapter, notForSemantic) is { } invalid)
         {
             return invalid;
         }
@@ -217,10 +233,15 @@ internal static class ModelAdminEndpoints
         return null;
     }
 
-    private static IResult? InvalidChapter(string chapter) =>
-        chapter == IModelStore.RouterKey || (chapter.Length == 2 && chapter.All(char.IsAsciiDigit) && chapter != "00")
-            ? null
-            : Problems.Validation(new Dictionary<string, string[]> { ["chapter"] = [$"chapter must be a two-digit HS chapter (01..99) or \"{IModelStore.RouterKey}\", not '{chapter}'."] });
+    /// <param name="notForSemantic">Why the operation refuses the semantic index's key; null when it takes it.</param>
+    private static IResult? InvalidChapter(string chapter, string? notForSemantic = null) =>
+        chapter == SemanticStage.RegistryKey
+            ? notForSemantic is null ? null : ChapterProblem(notForSemantic)
+            : chapter == IModelStore.RouterKey || (chapter.Length == 2 && chapter.All(char.IsAsciiDigit) && chapter != "00")
+                ? null
+                : ChapterProblem($"chapter must be a two-digit HS chapter (01..99), \"{IModelStore.RouterKey}\" or \"{SemanticStage.RegistryKey}\", not '{chapter}'.");
+
+    private static IResult ChapterProblem(string message) => Problems.Validation(new Dictionary<string, string[]> { ["chapter"] = [message] });
 
     private static IResult NotFound(string chapter) =>
         Problems.Status(StatusCodes.Status404NotFound, "No such chapter model.", $"Chapter '{chapter}' has no model versions and no pointer.");

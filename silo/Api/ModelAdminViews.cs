@@ -48,6 +48,12 @@ internal static class ModelAdminViews
             Fault = router.RouterFault is { } f ? new ModelFault(f.Version, f.Reason, f.At) : null,
         };
 
+    /// <summary>
+    /// The semantic stage's index: its version only. The stage keeps no load time or revision, and the index's row
+    /// count (officers' rows included) has no place in this record; the version is what shows that the silo followed.
+    /// </summary>
+    public static ServedModelState SemanticIndex(string version) => new(version, null, 0, null, 0, null);
+
     public static ModelVersionInfo Version(ModelVersionManifest manifest) => new()
     {
         Version = manifest.Version,

@@ -24,6 +24,7 @@ internal sealed class ModelAdministration(IServiceProvider services)
 
     private readonly IAuditTrail? _audit = services.GetService<IAuditTrail>();
     private readonly ModelCache _models = services.GetRequiredService<ModelCache>();
+    private readonly SemanticStage? _semantic = services.GetService<SemanticStage>();
 
     public async Task<ModelChapterSummary> SummaryAsync(string chapter, StoredPointer? pointer)
     {
@@ -33,6 +34,13 @@ internal sealed class ModelAdministration(IServiceProvider services)
             if (_models.RouterLoaded)
             {
                 served = ModelAdminViews.Served(_models.Versions());
+            }
+        }
+        else if (chapter == SemanticStage.RegistryKey)
+        {
+            if (_semantic?.IndexVersion is { } version)
+            {
+                served = ModelAdminViews.SemanticIndex(version);
             }
         }
         else if (_models.Has(chapter))

@@ -50,7 +50,8 @@ internal static class ModelLifecycleServices
         services.AddSingleton<IChapterTraining>(sp => new LedgerChapterTraining(sp.GetRequiredService<AssessmentLedger>(), sp.GetRequiredService<ActiveModels>(),
             sp.GetRequiredService<ChapterRetrainer>(), sp.GetRequiredService<RouterRetrainer>(), sp.GetRequiredService<RetrainingOptions>()));
         services.AddSingleton(sp => new AssessmentLedgerReader(sp.GetRequiredService<IAssessmentStream>(), sp.GetRequiredService<AssessmentLedger>(),
-            sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AssessmentLedgerReader>>()));
+            sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AssessmentLedgerReader>>(),
+            sp.GetService<IAssessmentLedgerObserver>()));
         services.AddHostedService<RetrainingService>();
         return services;
     }

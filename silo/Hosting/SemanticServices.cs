@@ -3,6 +3,7 @@ using HsActors.Classification.Semantic;
 using HsActors.Classification.Semantic.Encoding;
 using HsActors.Classification.Semantic.Fusion;
 using HsActors.Contracts;
+using HsActors.Grains.Retraining;
 using HsActors.Grains.Serving;
 using HsActors.Nomenclature;
 using Microsoft.Extensions.Options;
@@ -26,14 +27,22 @@ internal static class SemanticServices
             throw new InvalidOperationException(
                 $"{SemanticSettings.Section}:{nameof(SemanticSettings.DefaultMode)} is '{settings.DefaultMode}'; use one of {string.Join(", ", ClassificationModes.All)}.");
         }
-        services.AddSingleton(_ => new SemanticStage(
+        // One detector for lines and officers' rows alike: the same descriptions are passed over on both sides.
+        services.AddSingleton(_ => new IndonesianTextDetector(HsNomenclature.Bundled));
+        services.AddSingleton(sp => new SemanticStage(
             new FusionOptions { CascadeThreshold = settings.CascadeThreshold },
-            new IndonesianTextDetector(HsNomenclature.Bundled),
+            sp.GetRequiredService<IndonesianTextDetector>(),
             new EmbeddingCache(Math.Max(1, settings.CacheCapacity)),
             settings.DefaultMode));
+        services.AddSingleton(sp => new SemanticAssessmentLearner(
+            sp.GetRequiredService<SemanticStage>(), sp.GetRequiredService<AssessmentLedger>(), sp.GetRequiredService<IndonesianTextDetector>(),
+            sp.GetRequiredService<ILogger<SemanticAssessmentLearner>>()));
+        // The ledger reader hands every assessment it reads to the learner, so each silo learns every officer's row.
+        services.AddSingleton<IAssessmentLedgerObserver>(sp => sp.GetRequiredService<SemanticAssessmentLearner>());
         services.AddSingleton(sp => new SemanticIndexLoader(
             sp.GetRequiredService<SemanticStage>(), sp.GetRequiredService<IModelRegistry>(),
-            new EncoderOptions { IntraOpThreads = Math.Max(1, settings.EncoderThreads) }, sp.GetRequiredService<ILogger<SemanticIndexLoader>>()));
+            new EncoderOptions { IntraOpThreads = Math.Max(1, settings.EncoderThreads) }, sp.GetRequiredService<SemanticAssessmentLearner>(),
+            sp.GetRequiredService<ILogger<SemanticIndexLoader>>()));
         services.AddHostedService<SemanticIndexService>();
         return services;
     }

@@ -15,8 +15,20 @@ public sealed class ConsoleSilo : IAsyncLifetime
 
     private readonly SmallModel _model = new();
     private readonly TempDirectory _data = new();
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private SiloProcess? _silo;
     private IPlaywright? _playwright;
+
+    public ConsoleSilo()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <param name="settings">Added to the journey's settings (a fixture of its own wraps this, xUnit wants one public constructor).</param>
+    internal ConsoleSilo(IReadOnlyDictionary<string, string> settings)
+    {
+        _settings = settings;
+    }
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -35,7 +47,7 @@ public sealed class ConsoleSilo : IAsyncLifetime
             throw new InvalidOperationException($"The console tests need Debian's Chromium at {ChromiumPath}: apt-get install -y chromium (tests/install-prerequisites does).");
         }
         Directory.CreateDirectory(ScreenshotDirectory);
-        _silo = SiloProcess.Start(_model.Directory, _data.Path, new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             // One officer's correction retrains its chapter, and the candidate waits for an administrator.
             ["HsActors:Retraining:MinAssessments"] = "1",
@@ -44,7 +56,12 @@ public sealed class ConsoleSilo : IAsyncLifetime
             ["HsActors:ApiKeys:3:Role"] = "officer",
             ["HsActors:ApiKeys:3:Sha256"] = ApiKeyRegistry.HashOf(ExpiredKey),
             ["HsActors:ApiKeys:3:ExpiresAt"] = "2020-01-01T00:00:00Z",
-        });
+        };
+        foreach (var (key, value) in _settings)
+        {
+            settings[key] = value;
+        }
+        _silo = SiloProcess.Start(_model.Directory, _data.Path, settings);
         await _silo.WaitReadyAsync();
         _playwright = await Playwright.CreateAsync();
         // Two shared cores and a silo training in the background: generous waits, never fixed sleeps.

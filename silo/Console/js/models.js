@@ -50,8 +50,13 @@ async function change(chapter, etag, method, action, body, description) {
   }
 }
 
+// The semantic index's key: promoted and rolled back like a chapter, but its stage serves the active version only and
+// nothing retrains it, so the API refuses a canary, a shadow, a pin and a retraining; the console does not offer them.
+const semanticKey = 'semantic';
+
 export async function openChapter(chapter, message = '') {
   const panel = $('#model-detail');
+  const semantic = chapter === semanticKey;
   const { data, etag } = await call('GET', `/v1/admin/models/${chapter}`);
   const c = data.chapter;
   const versionSelect = (id) => h('select', { id, name: 'version' }, data.versions.map(v => h('option', { value: v.version }, `${v.version} (${v.status})`)));
@@ -63,7 +68,8 @@ export async function openChapter(chapter, message = '') {
   const body = (extra = {}) => ({ reason: reason.value.trim() || undefined, ...extra });
   const shadow = c.served?.shadow;
   panel.replaceChildren(
-    h('h2', { tabindex: -1, id: 'model-detail-title' }, `Chapter ${c.chapter}`),
+    h('h2', { tabindex: -1, id: 'model-detail-title' }, semantic ? 'Semantic index' : `Chapter ${c.chapter}`),
+    semantic ? h('p', {}, `This silo serves ${c.served?.version ?? 'no index yet'}. Every silo serves the active version; officers' assessments join it through the assessment stream and are replayed into each version it loads.`) : '',
     h('p', { role: 'status' }, message),
     h('p', {}, `Active ${c.activeVersion ?? '—'} · canary ${c.canaryVersion ? `${c.canaryVersion} at ${c.canaryPercent} %` : '—'} · shadow ${c.shadowVersion ?? '—'} · ${c.pinned ? `pinned (${c.pinReason})` : 'not pinned'} · revision ${c.revision} · ETag `, h('code', {}, etag ?? '—')),
     shadow ? h('p', {}, `Shadow ${shadow.shadowVersion} agrees with ${shadow.activeVersion} on ${shadow.agreed} of ${shadow.compared} live lines (${(100 * shadow.agreementRate).toFixed(1)} %); ${shadow.dropped} not compared (queue full).`) : '',
@@ -76,18 +82,18 @@ export async function openChapter(chapter, message = '') {
       h('div', { class: 'field wide' }, h('label', { for: 'm-reason' }, 'Reason'), reason),
       h('div', { class: 'field' }, h('label', { for: 'm-promote' }, 'Promote version'), promoteTo,
         h('button', { type: 'button', onclick: () => change(chapter, etag, 'POST', 'promote', body({ version: promoteTo.value }), `Promote ${promoteTo.value}`) }, 'Promote')),
-      h('div', { class: 'field' }, h('label', { for: 'm-canary' }, 'Canary version'), canaryTo, h('label', { for: 'm-percent' }, 'Canary share (%)'), percentInput,
+      semantic ? '' : h('div', { class: 'field' }, h('label', { for: 'm-canary' }, 'Canary version'), canaryTo, h('label', { for: 'm-percent' }, 'Canary share (%)'), percentInput,
         h('button', { type: 'button', onclick: () => change(chapter, etag, 'POST', 'canary', body({ version: canaryTo.value, percent: Number(percentInput.value) }), `Canary ${canaryTo.value} at ${percentInput.value} %`) }, 'Start canary'),
         h('button', { type: 'button', class: 'secondary', onclick: () => change(chapter, etag, 'DELETE', 'canary', body(), 'Clear the canary') }, 'Clear canary')),
-      h('div', { class: 'field' }, h('label', { for: 'm-shadow' }, 'Shadow version'), shadowTo,
+      semantic ? '' : h('div', { class: 'field' }, h('label', { for: 'm-shadow' }, 'Shadow version'), shadowTo,
         h('button', { type: 'button', onclick: () => change(chapter, etag, 'POST', 'shadow', body({ version: shadowTo.value }), `Shadow ${shadowTo.value}`) }, 'Start shadow'),
         h('button', { type: 'button', class: 'secondary', onclick: () => change(chapter, etag, 'DELETE', 'shadow', body(), 'Clear the shadow') }, 'Clear shadow'))),
     h('div', { class: 'row' },
       h('button', { type: 'button', class: 'danger', onclick: () => change(chapter, etag, 'POST', 'rollback', body(), 'Roll back to the previous version') }, 'Roll back'),
       c.pinned
         ? h('button', { type: 'button', class: 'secondary', onclick: () => change(chapter, etag, 'POST', 'unpin', body(), 'Unpin') }, 'Unpin')
-        : h('button', { type: 'button', class: 'secondary', onclick: () => change(chapter, etag, 'POST', 'pin', body({ reason: reason.value.trim() || 'pinned from the console' }), 'Pin the active version') }, 'Pin'),
-      h('button', { type: 'button', class: 'secondary', onclick: () => change(chapter, null, 'POST', 'retrain', {}, 'Retrain now') }, 'Retrain now')),
+        : semantic ? '' : h('button', { type: 'button', class: 'secondary', onclick: () => change(chapter, etag, 'POST', 'pin', body({ reason: reason.value.trim() || 'pinned from the console' }), 'Pin the active version') }, 'Pin'),
+      semantic ? '' : h('button', { type: 'button', class: 'secondary', onclick: () => change(chapter, null, 'POST', 'retrain', {}, 'Retrain now') }, 'Retrain now')),
     h('h3', {}, 'Versions (newest first)'),
     h('table', { class: 'data', id: 'versions' },
       h('thead', {}, h('tr', {}, ['Version', 'Status', 'Created', 'By', 'Rows', "Officers' rows", 'Figures'].map(t => h('th', { scope: 'col' }, t)))),

@@ -69,6 +69,15 @@ public sealed class AssessmentLedger
         }
     }
 
+    /// <summary>Every usable assessment in offset order (what the semantic stage replays into a new index).</summary>
+    public IReadOnlyList<LedgerEntry> All()
+    {
+        lock (_gate)
+        {
+            return [.. _all.Values.OrderBy(e => e.Offset)];
+        }
+    }
+
     /// <summary>How many of the key's own assessments lie at or after <paramref name="fromOffset"/>.</summary>
     public int CountFrom(string key, long fromOffset)
     {

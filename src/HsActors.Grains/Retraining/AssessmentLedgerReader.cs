@@ -7,10 +7,11 @@ namespace HsActors.Grains.Retraining;
 /// <summary>
 /// Reads the assessment stream from the start into this silo's <see cref="AssessmentLedger"/> and wakes the retrainer
 /// grain of every key an entry touches, at most once a second per key: enough for a grain to see its count rise, and to
-/// be activated again on a surviving silo soon after its silo died while assessments keep arriving.
+/// be activated again on a surviving silo soon after its silo died while assessments keep arriving. The optional
+/// <see cref="IAssessmentLedgerObserver"/> hears of every entry after the ledger has it.
 /// </summary>
 public sealed class AssessmentLedgerReader(IAssessmentStream stream, AssessmentLedger ledger, IGrainFactory grains, TimeProvider time,
-    ILogger<AssessmentLedgerReader> logger)
+    ILogger<AssessmentLedgerReader> logger, IAssessmentLedgerObserver? observer = null)
 {
     private static readonly TimeSpan WakeEvery = TimeSpan.FromSeconds(1);
     private readonly Dictionary<string, DateTimeOffset> _woken = new(StringComparer.Ordinal);
@@ -27,6 +28,7 @@ public sealed class AssessmentLedgerReader(IAssessmentStream stream, AssessmentL
                     {
                         Wake(key);
                     }
+                    observer?.Added(entry.Record);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -9,11 +9,12 @@ namespace HsActors.Grains.Serving;
 
 /// <summary>
 /// Brings the semantic index's active registry version into this silo's <see cref="SemanticStage"/>: at start-up, and
-/// whenever its pointer changes (promotion or rollback, pushed like every other pointer change). The encoder session is
-/// opened once, on the first load, and kept for the silo's lifetime.
+/// whenever its pointer changes (promotion or rollback, pushed like every other pointer change), with every officer's
+/// assessment of the ledger replayed into it by <see cref="SemanticAssessmentLearner"/> before it serves. The encoder
+/// session is opened once, on the first load, and kept for the silo's lifetime.
 /// </summary>
-public sealed class SemanticIndexLoader(SemanticStage stage, IModelRegistry registry, EncoderOptions encoder, ILogger<SemanticIndexLoader> logger)
-    : IDisposable
+public sealed class SemanticIndexLoader(SemanticStage stage, IModelRegistry registry, EncoderOptions encoder, SemanticAssessmentLearner learner,
+    ILogger<SemanticIndexLoader> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     // The start-up build and a pushed refresh may both ask first; one session only.
@@ -40,9 +41,10 @@ public sealed class SemanticIndexLoader(SemanticStage stage, IModelRegistry regi
             var content = await registry.OpenVersionAsync(SemanticStage.RegistryKey, version, cancellationToken).ConfigureAwait(false);
             var source = $"{SemanticStage.RegistryKey}/{version}";
             var (index, _) = SemanticIndexFile.ReadForThisEncoder(content.Content, source);
-            stage.Serve(Embedder, index, version);
-            logger.LogInformation("Semantic stage serving index {Version}: {Rows:N0} rows, {MiB:F1} MiB of int8 vectors.",
-                version, index.Count, index.VectorBytes / (1024.0 * 1024.0));
+            var corpusRows = index.Count;
+            learner.Serve(Embedder, index, version);
+            logger.LogInformation("Semantic stage serving index {Version}: {Rows:N0} rows ({Officers:N0} of them officers'), {MiB:F1} MiB of int8 vectors.",
+                version, index.Count, index.Count - corpusRows, index.VectorBytes / (1024.0 * 1024.0));
             return true;
         }
         finally

@@ -4,7 +4,6 @@ using HsActors.Classification.Semantic.Encoding;
 using HsActors.Classification.Semantic.Fusion;
 using HsActors.Classification.Semantic.Index;
 using HsActors.Contracts;
-using HsActors.Nomenclature;
 using ChapterProbability = HsActors.Classification.Hierarchy.ChapterProbability;
 
 namespace HsActors.Grains.Serving;
@@ -32,7 +31,10 @@ public sealed class SemanticStage(FusionOptions options, IndonesianTextDetector 
     /// <summary>Rows in the index now, officers' rows included.</summary>
     public int IndexRows => _loaded?.Fusion.Index.Count ?? 0;
 
-    /// <summary>Starts serving <paramref name="index"/> (replacing any earlier one) with <paramref name="embedder"/>.</summary>
+    /// <summary>
+    /// Starts serving <paramref name="index"/> (replacing any earlier one) with <paramref name="embedder"/>. Officers' rows
+    /// are <see cref="SemanticAssessmentLearner"/>'s to add: it replays them into an index before calling this.
+    /// </summary>
     public void Serve(SentenceEmbedder embedder, SemanticIndex index, string version) =>
         _loaded = new Loaded(new SemanticFusion(embedder, index, language, options, cache), version);
 
@@ -53,15 +55,6 @@ public sealed class SemanticStage(FusionOptions options, IndonesianTextDetector 
         }
         var refined = loaded.Fusion.Refine(new ClassificationResult(cleaned, hierarchy, chapters), line.Description, top, level, Mode(mode), line.Category, line.Attributes);
         return (refined.Result.Recommendations, refined.EncoderConsulted);
-    }
-
-    /// <summary>An officer's assessed description joins the index at once: the next search finds it.</summary>
-    public void Learn(string description, HsCode code)
-    {
-        if (_loaded is { } loaded && !language.IsIndonesian(description))
-        {
-            SemanticIndexBuilder.Add(loaded.Fusion.Index, loaded.Fusion.Embedder, [(description, code)]);
-        }
     }
 
     private static ClassificationMode Mode(string mode) => mode switch

@@ -9,7 +9,7 @@ public static class RequestParts
     private static readonly Dictionary<string, string[]> ValidSegments = new(StringComparer.Ordinal)
     {
         ["code"] = ["0901", "0901.21", "090121", "0901.21.00", "09012100", "0901210000", "4011", "6403", "64", "8714.10.90", "9999", "0000"],
-        ["chapter"] = ["09", "40", "64", "router", "01", "99", "00", "9"],
+        ["chapter"] = ["09", "40", "64", "router", "semantic", "01", "99", "00", "9"],
         ["id"] = ["IMP-1", "IMP-5", "IMP-12", "ACME", "PT Kopi/Jaya 02", "İthalatçı-ÄÖ"],
     };
 
