@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace HsActors.Silo.Hosting;
 
 /// <summary>
-/// Once the silo serves, loads the semantic index's active version from the registry; when there is none yet, publishes
-/// one (the configured file, the model directory's, or one encoded from the bundled corpus) and loads that. Lines are
+/// Once the silo serves, loads the semantic index's active version from the registry; when there is none yet, or an
+/// earlier build's encoder made it, publishes one (the configured file, the model directory's, or one encoded from the
+/// bundled corpus), makes it active and loads that. Lines are
 /// answered "fast" until then, and if this fails they stay so: the stage is an addition to the hierarchy, never a
 /// condition of serving.
 /// </summary>
@@ -19,17 +20,18 @@ internal sealed class SemanticIndexService(
         try
         {
             await readiness.WhenReadyAsync(stoppingToken);
-            if (await loader.RefreshAsync(stoppingToken))
+            var status = await loader.RefreshAsync(stoppingToken);
+            if (status == SemanticIndexStatus.Serving)
             {
                 return;
             }
             if (await IndexFileAsync(stoppingToken) is not { } file)
             {
-                logger.LogWarning("No semantic index in the registry and none to publish ({Setting} is false): every line is answered \"fast\".",
+                logger.LogWarning("No semantic index of this build's encoder in the registry and none to publish ({Setting} is false): every line is answered \"fast\".",
                     $"{SemanticSettings.Section}:{nameof(SemanticSettings.BuildWhenMissing)}");
                 return;
             }
-            await loader.PublishAsync(file, "bootstrap", stoppingToken);
+            await loader.PublishAsync(file, "bootstrap", replaceActive: status == SemanticIndexStatus.OtherEncoder, stoppingToken);
             await loader.RefreshAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

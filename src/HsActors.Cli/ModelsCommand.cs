@@ -23,7 +23,7 @@ public static class ModelsCommand
         var json = new Option<bool>("--json") { Description = "Print the API's JSON instead of a table.", Recursive = true };
         var ifMatch = new Option<string?>("--if-match") { Description = "Only change the pointer if its ETag is still this (from `hs models show`).", Recursive = true };
         var reason = new Option<string?>("--reason") { Description = "Why; kept in the pointer's history.", Recursive = true };
-        var chapter = () => new Argument<string>("chapter") { Description = "Two-digit chapter (01..99) or \"router\"." };
+        var chapter = () => new Argument<string>("chapter") { Description = "Two-digit chapter (01..99), \"router\" or \"semantic\" (the semantic index: promote and rollback only)." };
         var version = () => new Argument<string>("version") { Description = "A version id from `hs models show`." };
 
         var command = new Command("models", "List, inspect, promote, roll back, canary, shadow and pin the silo's model versions.") { silo, key, json, ifMatch, reason };

@@ -17,12 +17,21 @@ public static class SemanticIndexDirectory
         return SemanticIndexFile.ReadForThisEncoder(File.ReadAllBytes(path), path, "; delete it to rebuild").Index;
     }
 
-    /// <summary>Loads the index, or builds it from the bundled corpus (minutes on two cores, with progress) and saves it.</summary>
+    /// <summary>
+    /// Loads the index, or builds it from the bundled corpus (minutes on one core, with progress) and saves it: when
+    /// there is none, or when another encoder (an earlier build's) wrote the one there.
+    /// </summary>
     public static SemanticIndex LoadOrBuild(string modelDirectory, SentenceEmbedder embedder, Action<string>? log = null)
     {
-        if (File.Exists(PathIn(modelDirectory)))
+        var existing = PathIn(modelDirectory);
+        if (File.Exists(existing))
         {
-            return Load(modelDirectory);
+            var (found, _) = SemanticIndexFile.Read(File.ReadAllBytes(existing), existing);
+            if (SemanticIndexFile.IsThisEncoders(found))
+            {
+                return found;
+            }
+            log?.Invoke($"{existing} was built by '{found.EncoderId}', not by this build's encoder: encoding the bundled corpus again.");
         }
         var rows = SemanticIndexBuilder.IndexRows(BundledCorpus.All(HsNomenclature.Bundled));
         log?.Invoke($"building the semantic index: {rows.Count:N0} bundled rows ...");

@@ -57,8 +57,15 @@ public static class SemanticIndexFile
     public static (SemanticIndex Index, ModelMetadata Metadata) ReadForThisEncoder(ReadOnlyMemory<byte> file, string source, string remedy = "")
     {
         var read = Read(file, source);
-        return read.Index.EncoderId == Encoding.MiniLmResources.EncoderId ? read
+        return IsThisEncoders(read.Index) ? read
             : throw new ModelFileException($"{source} was built by '{read.Index.EncoderId}', not by this build's encoder '{Encoding.MiniLmResources.EncoderId}'{remedy}.");
+    }
+
+    /// <summary>Whether this build's encoder built the index (its queries and the index's rows are comparable).</summary>
+    public static bool IsThisEncoders(SemanticIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        return index.EncoderId == Encoding.MiniLmResources.EncoderId;
     }
 
     public static (SemanticIndex Index, ModelMetadata Metadata) Read(ReadOnlyMemory<byte> file, string source)

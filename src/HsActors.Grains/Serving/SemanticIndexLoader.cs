@@ -23,8 +23,11 @@ public sealed class SemanticIndexLoader(SemanticStage stage, IModelRegistry regi
     /// <summary>The encoder, opened on first use (a third of a second, and some 90 MB).</summary>
     public SentenceEmbedder Embedder => _embedder.Value;
 
-    /// <returns>False when the registry has no active index version (the stage keeps answering "fast").</returns>
-    public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
+    /// <returns>
+    /// Whether the active version serves; when there is none, or another encoder built it, the stage keeps what it
+    /// served before (nothing at start-up: every line is answered "fast").
+    /// </returns>
+    public async Task<SemanticIndexStatus> RefreshAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -32,20 +35,25 @@ public sealed class SemanticIndexLoader(SemanticStage stage, IModelRegistry regi
             var pointer = await registry.GetPointerAsync(SemanticStage.RegistryKey, cancellationToken).ConfigureAwait(false);
             if (pointer?.Pointer.ActiveVersion is not { } version)
             {
-                return false;
+                return SemanticIndexStatus.NoActiveVersion;
             }
             if (version == stage.IndexVersion)
             {
-                return true;
+                return SemanticIndexStatus.Serving;
             }
             var content = await registry.OpenVersionAsync(SemanticStage.RegistryKey, version, cancellationToken).ConfigureAwait(false);
-            var source = $"{SemanticStage.RegistryKey}/{version}";
-            var (index, _) = SemanticIndexFile.ReadForThisEncoder(content.Content, source);
+            var (index, _) = SemanticIndexFile.Read(content.Content, $"{SemanticStage.RegistryKey}/{version}");
+            if (!SemanticIndexFile.IsThisEncoders(index))
+            {
+                logger.LogWarning("Semantic index {Version} was built by '{Encoder}', not by this build's encoder '{ThisEncoder}'; it is not served.",
+                    version, index.EncoderId, MiniLmResources.EncoderId);
+                return SemanticIndexStatus.OtherEncoder;
+            }
             var corpusRows = index.Count;
             learner.Serve(Embedder, index, version);
             logger.LogInformation("Semantic stage serving index {Version}: {Rows:N0} rows ({Officers:N0} of them officers'), {MiB:F1} MiB of int8 vectors.",
                 version, index.Count, index.Count - corpusRows, index.VectorBytes / (1024.0 * 1024.0));
-            return true;
+            return SemanticIndexStatus.Serving;
         }
         finally
         {
@@ -53,10 +61,13 @@ public sealed class SemanticIndexLoader(SemanticStage stage, IModelRegistry regi
         }
     }
 
-    /// <summary>Publishes an index file (from <see cref="SemanticIndexFile.Write"/>) and makes it active when no index is.</summary>
-    public async Task PublishAsync(byte[] file, string createdBy, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes an index file (from <see cref="SemanticIndexFile.Write"/>) of this build's encoder and makes it active
+    /// when no index is, or, with <paramref name="replaceActive"/>, in place of the active one (an earlier encoder's).
+    /// </summary>
+    public async Task PublishAsync(byte[] file, string createdBy, bool replaceActive, CancellationToken cancellationToken)
     {
-        var (index, metadata) = SemanticIndexFile.Read(file, "the semantic index to publish");
+        var (index, metadata) = SemanticIndexFile.ReadForThisEncoder(file, "the semantic index to publish");
         var draft = new ModelVersionDraft
         {
             Version = ModelSetPublisher.VersionOf(metadata, DateTimeOffset.UtcNow),
@@ -67,6 +78,12 @@ public sealed class SemanticIndexLoader(SemanticStage stage, IModelRegistry regi
             Notes = "Embedding index of the semantic stage.",
         };
         await new ModelSetPublisher(registry, createdBy).PublishAndPromoteAsync(SemanticStage.RegistryKey, file, draft, cancellationToken).ConfigureAwait(false);
+        var pointer = await registry.GetPointerAsync(SemanticStage.RegistryKey, cancellationToken).ConfigureAwait(false);
+        if (replaceActive && pointer?.Pointer.ActiveVersion != draft.Version)
+        {
+            await registry.PromoteAsync(SemanticStage.RegistryKey, draft.Version, createdBy, pointer?.ETag,
+                "The active index was built by another encoder than this build's.", cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public void Dispose()
