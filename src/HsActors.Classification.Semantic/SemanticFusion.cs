@@ -34,27 +34,12 @@ public sealed class SemanticFusion(SentenceEmbedder embedder, SemanticIndex inde
             return new(Cut(hierarchy, top), false, false);
         }
         var indonesian = language.IsIndonesian(description);
-        if (indonesian || !Consults(hierarchy, mode))
+        if (indonesian || !Options.SendsToEncoder(hierarchy, mode))
         {
             return new(Cut(hierarchy, top), false, indonesian);
         }
         var votes = Votes(ListingText.Compose(description, category, attributes));
         return new(hierarchy with { Recommendations = RankFusion.Fuse(hierarchy, votes, Options, top, level) }, true, false);
-    }
-
-    /// <summary>
-    /// Whether a line in <paramref name="mode"/> with this hierarchy ranking goes to the encoder (the Indonesian gate
-    /// aside): always in full mode, in the cascade only when the hierarchy's first code is below the threshold.
-    /// </summary>
-    public bool Consults(ClassificationResult hierarchy, ClassificationMode mode)
-    {
-        ArgumentNullException.ThrowIfNull(hierarchy);
-        return mode switch
-        {
-            ClassificationMode.Fast => false,
-            ClassificationMode.Full => true,
-            _ => hierarchy.Recommendations.Count == 0 || hierarchy.Recommendations[0].Probability < Options.CascadeThreshold,
-        };
     }
 
     /// <summary>The nearest rows' votes for an encoder input (cached by input).</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HsActors.Classification.Evaluation;
 using HsActors.Classification.Hierarchy;
+using HsActors.Classification.Semantic;
 using HsActors.Classification.Semantic.Fusion;
 
 namespace HsActors.Bench;
@@ -20,7 +21,7 @@ public static class SemanticScores
         var count = 0;
         var rankings = fold.Hierarchy.Select((r, i) =>
         {
-            if (r.Recommendations.Count > 0 && r.Recommendations[0].Probability >= options.CascadeThreshold)
+            if (!options.SendsToEncoder(r, ClassificationMode.Cascade))
             {
                 return (IReadOnlyList<CodeRecommendation>)[.. r.Recommendations.Take(Depth)];
             }

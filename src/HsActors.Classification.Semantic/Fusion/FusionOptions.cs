@@ -1,3 +1,5 @@
+using HsActors.Classification.Hierarchy;
+
 namespace HsActors.Classification.Semantic.Fusion;
 
 /// <summary>
@@ -34,4 +36,19 @@ public sealed record FusionOptions
 
     /// <summary>Candidates asked of the hierarchy before fusion (more than a ranking shows, so votes can lift lower ones).</summary>
     public int HierarchyDepth { get; init; } = 20;
+
+    /// <summary>
+    /// Whether a line in <paramref name="mode"/> with this hierarchy ranking goes to the encoder (the Indonesian gate
+    /// aside): never in fast mode, always in full mode, in the cascade only below <see cref="CascadeThreshold"/>.
+    /// </summary>
+    public bool SendsToEncoder(ClassificationResult hierarchy, ClassificationMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(hierarchy);
+        return mode switch
+        {
+            ClassificationMode.Fast => false,
+            ClassificationMode.Full => true,
+            _ => hierarchy.Recommendations.Count == 0 || hierarchy.Recommendations[0].Probability < CascadeThreshold,
+        };
+    }
 }

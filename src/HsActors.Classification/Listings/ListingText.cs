@@ -81,13 +81,14 @@ public static class ListingText
         return letters;
     }
 
-    private static List<string> TellingAttributes(IReadOnlyDictionary<string, string>? attributes)
+    private static IReadOnlyList<string> TellingAttributes(IReadOnlyDictionary<string, string>? attributes)
     {
-        var telling = new List<string>();
-        if (attributes is null)
+        // Most lines carry none: no allocation on the hot path for them.
+        if (attributes is null || attributes.Count == 0)
         {
-            return telling;
+            return [];
         }
+        var telling = new List<string>();
         foreach (var (name, value) in attributes.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             if (!string.IsNullOrWhiteSpace(value) && (name.Contains("material", StringComparison.OrdinalIgnoreCase) || name.Contains("type", StringComparison.OrdinalIgnoreCase)))

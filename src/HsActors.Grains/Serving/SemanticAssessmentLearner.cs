@@ -23,8 +23,8 @@ public sealed class SemanticAssessmentLearner(SemanticStage stage, AssessmentLed
     ILogger<SemanticAssessmentLearner> logger) : IAssessmentLedgerObserver
 {
     /// <summary>
-    /// Replayed rows per encoding call (each sorted by length and batched by the encoder): large enough that batching
-    /// pays in full, small enough that a long replay reports progress every few seconds and holds some 2.5 MB of buffers.
+    /// Replayed rows per <see cref="SemanticIndexBuilder.Add"/> call (one index segment each): few segments to merge, yet
+    /// small enough that a long replay reports progress every few seconds and holds little in buffers.
     /// </summary>
     private const int ReplayChunk = 1024;
 

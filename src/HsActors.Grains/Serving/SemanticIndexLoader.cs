@@ -20,7 +20,7 @@ public sealed class SemanticIndexLoader(SemanticStage stage, IModelRegistry regi
     // The start-up build and a pushed refresh may both ask first; one session only.
     private readonly Lazy<SentenceEmbedder> _embedder = new(() => new SentenceEmbedder(encoder));
 
-    /// <summary>The encoder, opened on first use (a third of a second, and some 90 MB).</summary>
+    /// <summary>The encoder, opened on first use (half a second, its int8 graph quantised as it opens).</summary>
     public SentenceEmbedder Embedder => _embedder.Value;
 
     /// <returns>
@@ -78,8 +78,12 @@ public sealed class SemanticIndexLoader(SemanticStage stage, IModelRegistry regi
             Notes = "Embedding index of the semantic stage.",
         };
         await new ModelSetPublisher(registry, createdBy).PublishAndPromoteAsync(SemanticStage.RegistryKey, file, draft, cancellationToken).ConfigureAwait(false);
+        if (!replaceActive)
+        {
+            return;
+        }
         var pointer = await registry.GetPointerAsync(SemanticStage.RegistryKey, cancellationToken).ConfigureAwait(false);
-        if (replaceActive && pointer?.Pointer.ActiveVersion != draft.Version)
+        if (pointer?.Pointer.ActiveVersion != draft.Version)
         {
             await registry.PromoteAsync(SemanticStage.RegistryKey, draft.Version, createdBy, pointer?.ETag,
                 "The active index was built by another encoder than this build's.", cancellationToken).ConfigureAwait(false);
