@@ -14,9 +14,11 @@ internal sealed class ClassifyRequestValidator(RequestLimits limits)
     public const int MaxIdLength = RequestFields.MaxIdLength;
     public const int MaxDeclaredCodeLength = 32;
     public const int MaxCategoryLength = 500;
-    public const int MaxAttributes = 32;
+    // Real marketplace listings carry up to about 60 attributes, some values over 500 characters (a "Function" listing
+    // every use); a hub must not have to trim its lines to be answered.
+    public const int MaxAttributes = 128;
     public const int MaxAttributeNameLength = 100;
-    public const int MaxAttributeValueLength = 500;
+    public const int MaxAttributeValueLength = 2_000;
     private const int MaxReportedFields = 100;
 
     public Dictionary<string, string[]>? Validate(ClassifyRequest request)

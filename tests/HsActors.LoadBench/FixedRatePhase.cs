@@ -17,17 +17,19 @@ internal static class FixedRatePhase
     // Counted with the statuses: a 200 whose body is not one result.
     private const int Incomplete = -1;
 
-    public static async Task RunAsync(HttpClient client, LoadBenchOptions options, IReadOnlyList<string> descriptions)
+    public static async Task RunAsync(HttpClient client, LoadBenchOptions options, IReadOnlyList<SingleLine> candidates)
     {
-        var lines = descriptions.Take(2_000).ToArray();
-        var bodies = lines
-            .Select(d => RequestBodies.Serialize(new { description = d, top = options.Top, mode = options.Mode }))
-            .ToArray();
-        await LoadChaptersAsync(client, lines);
+        var lines = candidates.Take(2_000).ToArray();
+        byte[][] Bodies(IEnumerable<SingleLine> of) =>
+            [.. of.Select(l => RequestBodies.Serialize(new { description = l.Description, category = l.Category, attributes = l.Attributes, top = options.Top, mode = options.Mode }))];
+        var bodies = Bodies(lines);
+        await LoadChaptersAsync(client, [.. lines.Select(l => l.Description)]);
         if (options.WarmupSeconds > 0)
         {
-            // Steady state is what is measured: the same schedule, unrecorded, lets the silo's JIT and GC settle.
-            var warmup = await RunScheduleAsync(client, bodies, options.Rate, options.WarmupSeconds);
+            // Steady state is what is measured: the same schedule, unrecorded, lets the silo's JIT and GC settle. It sends
+            // other lines where there are more (synthetic declarations), so every measured line is still new to the semantic
+            // stage's cache of encoded lines.
+            var warmup = await RunScheduleAsync(client, Bodies(candidates.Count > lines.Length ? candidates.Skip(lines.Length).Take(lines.Length) : lines), options.Rate, options.WarmupSeconds);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"single: warm-up {options.WarmupSeconds} s at {options.Rate:N0}/s (not measured): p99 {warmup.P99FromSchedule:0.00} ms, {warmup.Errors} errors"));
         }
@@ -39,7 +41,7 @@ internal static class FixedRatePhase
         string? memoryAtEnd = null;
         if (options.BackgroundBatches > 0)
         {
-            await using var batches = BackgroundBatches.Start(client, options.BackgroundBatches, descriptions, options.Mode);
+            await using var batches = BackgroundBatches.Start(client, options.BackgroundBatches, [.. candidates.Select(c => c.Description)], options.Mode);
             run = await RunScheduleAsync(client, bodies, options.Rate, options.Seconds);
             memoryAtEnd = await SiloMetric.DescribeMemoryAsync(client);
             background = batches.Describe();
@@ -49,7 +51,7 @@ internal static class FixedRatePhase
             run = await RunScheduleAsync(client, bodies, options.Rate, options.Seconds);
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"single: {run.Scheduled:N0} requests scheduled at {options.Rate:N0}/s for {options.Seconds} s; {run.Latencies.Count:N0} sent, {run.Latencies.Count / run.Seconds:N0}/s achieved"));
+            $"single: {run.Scheduled:N0} requests scheduled at {options.Rate:N0}/s for {options.Seconds} s; {run.Latencies.Count:N0} sent, {run.Latencies.Count / run.Seconds:N0}/s achieved; the semantic stage's encoder consulted for {run.EncoderConsulted * 100.0 / Math.Max(1, run.Latencies.Count):F1} % of them"));
         Console.WriteLine($"        latency from schedule: {LatencyStatistics.Describe(run.Latencies)}");
         Console.WriteLine($"          of which the sender was late: {LatencyStatistics.Describe(run.Lateness)}");
         Console.WriteLine($"          from sending to the answer  : {LatencyStatistics.Describe(run.ResponseTimes)}");
@@ -106,6 +108,7 @@ internal static class FixedRatePhase
         async Task SendAsync(byte[] body, long due)
         {
             int status;
+            var encoded = false;
             var sent = Stopwatch.GetTimestamp();
             try
             {
@@ -116,6 +119,7 @@ internal static class FixedRatePhase
                 {
                     status = Incomplete;
                 }
+                encoded = MarkerCount.In(answer, MarkerCount.EncoderMarker) > 0;
             }
             catch (HttpRequestException)
             {
@@ -123,7 +127,7 @@ internal static class FixedRatePhase
             }
             var answered = Stopwatch.GetTimestamp();
             Interlocked.Decrement(ref inFlight);
-            run.Record(status, due, sent, answered);
+            run.Record(status, encoded, due, sent, answered);
         }
     }
 
@@ -137,6 +141,7 @@ internal static class FixedRatePhase
         public Dictionary<int, int> Statuses { get; } = [];
         public int Errors { get; private set; }
         public int Skipped { get; set; }
+        public int EncoderConsulted { get; private set; }
         public double Seconds { get; set; }
 
         public double P99FromSchedule
@@ -148,7 +153,7 @@ internal static class FixedRatePhase
             }
         }
 
-        public void Record(int status, long due, long sent, long answered)
+        public void Record(int status, bool encoderConsulted, long due, long sent, long answered)
         {
             lock (Latencies)
             {
@@ -157,6 +162,7 @@ internal static class FixedRatePhase
                 ResponseTimes.Add(Milliseconds(answered - sent));
                 Statuses[status] = Statuses.GetValueOrDefault(status) + 1;
                 Errors += status == 200 ? 0 : 1;
+                EncoderConsulted += encoderConsulted ? 1 : 0;
             }
         }
 

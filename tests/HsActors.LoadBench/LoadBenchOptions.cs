@@ -19,6 +19,7 @@ internal sealed record LoadBenchOptions
     public int WarmupSeconds { get; init; } = 10;
     public string? Mode { get; init; }
     public int BackgroundBatches { get; init; }
+    public string? Listings { get; init; }
 
     public const string Usage = """
         HsActors load benchmark against a silo on this machine.
@@ -38,6 +39,10 @@ internal sealed record LoadBenchOptions
           --background-batches N  maximum batches (10,000 lines of about 2,000 characters) kept in flight during the
                                   measured single-line run, 0..8 (default 0); prints the silo's memory before, at the
                                   end of the run and 30 s later
+          --listings FILE         the single-line phase sends these marketplace listings (JSON lines with title,
+                                  category, attributes: hs evaluate's format) in turn instead of synthetic declarations;
+                                  start the silo with --HsActors:Semantic:CacheCapacity 1 so that no line is answered
+                                  from the cache of encoded lines
         """;
 
     public static LoadBenchOptions Parse(string[] args)
@@ -66,6 +71,7 @@ internal sealed record LoadBenchOptions
                 "--warmup-seconds" => options with { WarmupSeconds = Int(name, value, 0, 120) },
                 "--mode" => options with { Mode = value is "fast" or "cascade" or "full" ? value : throw new ArgumentException($"--mode must be fast, cascade or full; got '{value}'.") },
                 "--background-batches" => options with { BackgroundBatches = Int(name, value, 0, 8) },
+                "--listings" => options with { Listings = File.Exists(value) ? value : throw new ArgumentException($"--listings: no file {value}.") },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }

@@ -9,6 +9,9 @@ internal static class MarkerCount
 {
     public static readonly byte[] ResultMarker = "\"recommendations\":"u8.ToArray();
 
+    /// <summary>An answer the semantic stage's encoder took part in.</summary>
+    public static readonly byte[] EncoderMarker = "\"encoderConsulted\":true"u8.ToArray();
+
     public static int In(ReadOnlySpan<byte> body, ReadOnlySpan<byte> marker)
     {
         var count = 0;

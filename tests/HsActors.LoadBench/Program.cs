@@ -1,3 +1,4 @@
+using HsActors.Classification.Semantic.Evaluation;
 using HsActors.Corpus;
 using HsActors.LoadBench;
 using HsActors.Nomenclature;
@@ -37,6 +38,9 @@ if (options.Batches > 0)
 }
 if (options.Rate > 0)
 {
-    await FixedRatePhase.RunAsync(client, options, descriptions);
+    IReadOnlyList<SingleLine> lines = options.Listings is { } path
+        ? [.. MarketplaceListingFile.Read(path, out _).Select(l => new SingleLine(l.Title, l.Category, l.Attributes))]
+        : [.. descriptions.Select(d => new SingleLine(d))];
+    await FixedRatePhase.RunAsync(client, options, lines);
 }
 return 0;

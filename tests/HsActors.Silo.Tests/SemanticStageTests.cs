@@ -85,7 +85,10 @@ public sealed class SemanticStageTests(SmallModel model, SmallSemanticIndex inde
         var mode = await Json.ProblemAsync(await Json.PostAsync(_hub, "/v1/classify", new { description = Pendant, mode = "turbo" }), 400);
         Assert.Contains("fast", mode["errors"]!["mode"]![0]!.GetValue<string>());
 
-        var many = Enumerable.Range(0, 33).ToDictionary(i => $"attribute {i}", _ => "x");
+        // As many as the richest real listings carry, one value as long as theirs, are read; beyond the limit, a 400.
+        var rich = Enumerable.Range(0, 60).ToDictionary(i => $"attribute {i}", i => i == 0 ? new string('x', 600) : "x");
+        await Json.PostOkAsync(_hub, "/v1/classify", new { description = Pendant, attributes = rich });
+        var many = Enumerable.Range(0, 129).ToDictionary(i => $"attribute {i}", _ => "x");
         var attributes = await Json.ProblemAsync(await Json.PostAsync(_hub, "/v1/classify/batch",
             new { lines = new object[] { new { description = Pendant }, new { description = Pendant, attributes = many } } }), 400);
         Assert.NotNull(attributes["errors"]!["lines[1].attributes"]);

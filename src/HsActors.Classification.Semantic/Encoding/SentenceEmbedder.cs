@@ -4,7 +4,7 @@ using Microsoft.ML.OnnxRuntime;
 namespace HsActors.Classification.Semantic.Encoding;
 
 /// <summary>
-/// Sentence embeddings from all-MiniLM-L6-v2, its weight matrices in int8 (<see cref="Int8MatMulWeights"/>), in an ONNX
+/// Sentence embeddings from all-MiniLM-L6-v2, in the graph <see cref="EncoderGraph"/> makes (int8 weight matrices), in an ONNX
 /// Runtime session of our own: each text cut to its real token length and run alone, mean pooling over its tokens, L2
 /// normalisation. Thread-safe: ONNX Runtime sessions accept concurrent runs.
 /// </summary>
@@ -17,7 +17,6 @@ public sealed class SentenceEmbedder : IDisposable
     private readonly InferenceSession session;
     private readonly WordPieceTokenizerPool tokenizers;
     private readonly bool wantsTokenTypes;
-    private readonly string outputName;
 
     public SentenceEmbedder(EncoderOptions options)
     {
@@ -33,10 +32,8 @@ public sealed class SentenceEmbedder : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        session = new InferenceSession(Int8MatMulWeights.Quantize(MiniLmResources.ReadModel()), sessionOptions);
+        session = new InferenceSession(EncoderGraph.Build(MiniLmResources.ReadModel(), MiniLmResources.TokenEmbeddings), sessionOptions);
         wantsTokenTypes = session.InputMetadata.ContainsKey(TokenTypeIds);
-        // The exported graph's first output is the token embeddings (batch × tokens × 384); pooling is ours.
-        outputName = session.OutputMetadata.Keys.First();
         tokenizers = new WordPieceTokenizerPool(Math.Max(options.MaxTokens, options.QueryTokens));
     }
 
@@ -101,7 +98,7 @@ public sealed class SentenceEmbedder : IDisposable
         var names = wantsTokenTypes ? new[] { InputIds, AttentionMask, TokenTypeIds } : [InputIds, AttentionMask];
         var values = wantsTokenTypes ? new[] { idsValue, maskValue, typesValue! } : [idsValue, maskValue];
         using var runOptions = new RunOptions();
-        using var results = session.Run(runOptions, names, values, [outputName]);
+        using var results = session.Run(runOptions, names, values, [MiniLmResources.TokenEmbeddings]);
         var hidden = results[0].GetTensorDataAsSpan<float>();
         var d = Dimensions;
         target.Clear();
