@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using HsActors.Contracts;
 
 namespace HsActors.LoadBench;
 
@@ -17,11 +18,11 @@ internal static class FixedRatePhase
     // Counted with the statuses: a 200 whose body is not one result.
     private const int Incomplete = -1;
 
-    public static async Task RunAsync(HttpClient client, LoadBenchOptions options, IReadOnlyList<SingleLine> candidates)
+    public static async Task RunAsync(HttpClient client, LoadBenchOptions options, IReadOnlyList<ClassifyRequest> candidates)
     {
         var lines = candidates.Take(2_000).ToArray();
-        byte[][] Bodies(IEnumerable<SingleLine> of) =>
-            [.. of.Select(l => RequestBodies.Serialize(new { description = l.Description, category = l.Category, attributes = l.Attributes, top = options.Top, mode = options.Mode }))];
+        byte[][] Bodies(IEnumerable<ClassifyRequest> of) =>
+            [.. of.Select(l => RequestBodies.Serialize(l with { Top = options.Top, Mode = options.Mode }))];
         var bodies = Bodies(lines);
         await LoadChaptersAsync(client, [.. lines.Select(l => l.Description)]);
         if (options.WarmupSeconds > 0)

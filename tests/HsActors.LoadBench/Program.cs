@@ -1,4 +1,5 @@
 using HsActors.Classification.Semantic.Evaluation;
+using HsActors.Contracts;
 using HsActors.Corpus;
 using HsActors.LoadBench;
 using HsActors.Nomenclature;
@@ -38,9 +39,9 @@ if (options.Batches > 0)
 }
 if (options.Rate > 0)
 {
-    IReadOnlyList<SingleLine> lines = options.Listings is { } path
-        ? [.. MarketplaceListingFile.Read(path, out _).Select(l => new SingleLine(l.Title, l.Category, l.Attributes))]
-        : [.. descriptions.Select(d => new SingleLine(d))];
+    IReadOnlyList<ClassifyRequest> lines = options.Listings is { } path
+        ? [.. MarketplaceListingFile.Read(path, out _).Select(l => new ClassifyRequest { Description = l.Title, Category = l.Category, Attributes = l.Attributes })]
+        : [.. descriptions.Select(d => new ClassifyRequest { Description = d })];
     await FixedRatePhase.RunAsync(client, options, lines);
 }
 return 0;

@@ -30,7 +30,6 @@ public static class Int8MatMulWeights
         ArgumentNullException.ThrowIfNull(model);
         var graph = model.Graph;
         var initializers = graph.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
-        var uses = graph.Node.SelectMany(n => n.Input).GroupBy(i => i, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var consumers = graph.Node.SelectMany(n => n.Input.Select(i => (Input: i, Node: n))).ToLookup(p => p.Input, p => p.Node, StringComparer.Ordinal);
         var folded = new HashSet<NodeProto>();
         foreach (var node in graph.Node)
@@ -50,7 +49,7 @@ public static class Int8MatMulWeights
             node.Input.Add([input, name + "_int8", name + "_scale", name + "_zero"]);
             node.OpType = "DynamicQuantizeMatMul";
             node.Domain = MicrosoftDomain;
-            if (uses[name] == 1)
+            if (consumers[name].Count() == 1)
             {
                 graph.Initializer.Remove(weights);
             }
