@@ -27,13 +27,20 @@ internal static class SemanticServices
             throw new InvalidOperationException(
                 $"{SemanticSettings.Section}:{nameof(SemanticSettings.DefaultMode)} is '{settings.DefaultMode}'; use one of {string.Join(", ", ClassificationModes.All)}.");
         }
+        if (settings.MaxConcurrentEncodes < 0)
+        {
+            throw new InvalidOperationException(
+                $"{SemanticSettings.Section}:{nameof(SemanticSettings.MaxConcurrentEncodes)} is {settings.MaxConcurrentEncodes}; use 0 (no limit) or more.");
+        }
         // One detector for lines and officers' rows alike: the same descriptions are passed over on both sides.
         services.AddSingleton(_ => new IndonesianTextDetector(HsNomenclature.Bundled));
+        services.AddSingleton(_ => new EncoderAdmission(settings.MaxConcurrentEncodes));
         services.AddSingleton(sp => new SemanticStage(
             new FusionOptions { CascadeThreshold = settings.CascadeThreshold },
             sp.GetRequiredService<IndonesianTextDetector>(),
             new EmbeddingCache(Math.Max(1, settings.CacheCapacity)),
-            settings.DefaultMode));
+            settings.DefaultMode,
+            sp.GetRequiredService<EncoderAdmission>()));
         services.AddSingleton(sp => new SemanticAssessmentLearner(
             sp.GetRequiredService<SemanticStage>(), sp.GetRequiredService<AssessmentLedger>(), sp.GetRequiredService<IndonesianTextDetector>(),
             sp.GetRequiredService<ILogger<SemanticAssessmentLearner>>()));

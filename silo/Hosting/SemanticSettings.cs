@@ -29,6 +29,13 @@ public sealed class SemanticSettings
     /// <summary>Encoder inputs whose embeddings are kept (hubs send the same goods again and again).</summary>
     public int CacheCapacity { get; set; } = 100_000;
 
+    /// <summary>
+    /// Lines in the encoder at once (0: no limit). A cascade line that finds every slot taken keeps the hierarchy's
+    /// answer at once (its response says <c>encoderBusy</c>); full-mode lines are always encoded. One fewer than the
+    /// cores leaves one to HTTP and the hierarchy.
+    /// </summary>
+    public int MaxConcurrentEncodes { get; set; } = Math.Max(1, Environment.ProcessorCount - 1);
+
     /// <summary>ONNX Runtime threads per encoding; 1 leaves the other cores to the hierarchy and HTTP.</summary>
     public int EncoderThreads { get; set; } = 1;
 }

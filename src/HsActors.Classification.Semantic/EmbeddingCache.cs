@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 
 namespace HsActors.Classification.Semantic;
 
@@ -14,6 +15,8 @@ public sealed class EmbeddingCache(int capacity)
     public int Capacity { get; } = capacity;
 
     public int Count => entries.Count;
+
+    public bool TryGet(string input, [NotNullWhen(true)] out float[]? vector) => entries.TryGetValue(input, out vector);
 
     public float[] GetOrAdd(string input, Func<string, float[]> embed)
     {

@@ -10,10 +10,14 @@ namespace HsActors.Classification.Semantic;
 /// The semantic stage over a ranking the hierarchy has already made: by mode, that ranking as it is, the ranking unless
 /// the hierarchy is unsure (the cascade), or always fused with the nearest index rows' votes. Indonesian lines keep the
 /// hierarchy's answer in every mode. Thread-safe. Whoever ranks with the hierarchy (a model directory's classifier, or
-/// the silo's per-line classifier over its pinned chapter models) hands its ranking here.
+/// the silo's per-line classifier over its pinned chapter models) hands its ranking here. Under load the cascade sends
+/// a line to the encoder only while <paramref name="admission"/> has a slot free (embeddings already cached need none).
 /// </summary>
-public sealed class SemanticFusion(SentenceEmbedder embedder, SemanticIndex index, IndonesianTextDetector language, FusionOptions options, EmbeddingCache cache)
+public sealed class SemanticFusion(SentenceEmbedder embedder, SemanticIndex index, IndonesianTextDetector language, FusionOptions options, EmbeddingCache cache,
+    EncoderAdmission? admission = null)
 {
+    private readonly EncoderAdmission admission = admission ?? EncoderAdmission.Unlimited;
+
     public SentenceEmbedder Embedder { get; } = embedder;
 
     public SemanticIndex Index { get; } = index;
@@ -38,14 +42,30 @@ public sealed class SemanticFusion(SentenceEmbedder embedder, SemanticIndex inde
         {
             return new(Cut(hierarchy, top), false, indonesian);
         }
-        var votes = Votes(ListingText.Compose(description, category, attributes));
-        return new(hierarchy with { Recommendations = RankFusion.Fuse(hierarchy, votes, Options, top, level) }, true, false);
+        var input = ListingText.Compose(description, category, attributes);
+        if (!cache.TryGet(input, out var query))
+        {
+            if (!admission.TryEnter(mustEncode: mode == ClassificationMode.Full))
+            {
+                return new(Cut(hierarchy, top), false, false, EncoderBusy: true);
+            }
+            try
+            {
+                query = cache.GetOrAdd(input, Embedder.EmbedQuery);
+            }
+            finally
+            {
+                admission.Exit();
+            }
+        }
+        return new(hierarchy with { Recommendations = RankFusion.Fuse(hierarchy, Search(query), Options, top, level) }, true, false);
     }
 
     /// <summary>The nearest rows' votes for an encoder input (cached by input).</summary>
-    public NeighbourVotes Votes(string encoderInput)
+    public NeighbourVotes Votes(string encoderInput) => Search(cache.GetOrAdd(encoderInput, Embedder.EmbedQuery));
+
+    private NeighbourVotes Search(float[] query)
     {
-        var query = cache.GetOrAdd(encoderInput, Embedder.EmbedQuery);
         var nearest = new Neighbour[Options.Neighbours];
         var found = Index.Search(query, nearest);
         return new NeighbourVotes(nearest.AsSpan(0, found), Options.Temperature);

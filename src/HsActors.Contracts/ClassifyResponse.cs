@@ -28,6 +28,12 @@ public sealed record ClassifyResponse
     /// <summary>True when the sentence encoder's nearest rows were fused into the ranking.</summary>
     public bool EncoderConsulted { get; init; }
 
+    /// <summary>
+    /// True when the cascade would have consulted the encoder but the silo's encoder slots were all busy, so the
+    /// hierarchy's answer stands: under load the silo answers at once rather than queue lines behind the encoder.
+    /// </summary>
+    public bool EncoderBusy { get; init; }
+
     /// <summary>Set, with no recommendations, on a batch line the silo could not classify, and why.</summary>
     public string? Error { get; init; }
 }

@@ -40,4 +40,24 @@ public sealed class FusionTests
         var fused = RankFusion.Fuse(Hierarchy, votes, new FusionOptions { SemanticWeight = 0.7f }, 5, 6);
         Assert.Contains(fused, f => f.Code.Digits == "950300");
     }
+
+    [Fact]
+    public void TheCascadeReadsTheFirstSubheadingsProbabilityAtEitherLevel()
+    {
+        var options = new FusionOptions { CascadeThreshold = 0.4f };
+        ClassificationResult Ranking(params (string Code, float P)[] codes) =>
+            new("x", [.. codes.Select(c => new CodeRecommendation(HsCode.Parse(c.Code), c.P))], []);
+
+        var split = Ranking(("39269099", 0.25f), ("71171900", 0.2f), ("39269010", 0.2f));
+        Assert.Equal(0.45f, FusionOptions.SubheadingConfidence(split), 5);
+        Assert.False(options.SendsToEncoder(split, ClassificationMode.Cascade));
+
+        var unsure = Ranking(("39269099", 0.25f), ("71171900", 0.2f), ("83062900", 0.1f));
+        Assert.True(options.SendsToEncoder(unsure, ClassificationMode.Cascade));
+        Assert.True(options.SendsToEncoder(split, ClassificationMode.Full));
+        Assert.False(options.SendsToEncoder(unsure, ClassificationMode.Fast));
+
+        Assert.False(options.SendsToEncoder(Hierarchy, ClassificationMode.Cascade));
+        Assert.True(options.SendsToEncoder(Ranking(), ClassificationMode.Cascade));
+    }
 }

@@ -52,7 +52,7 @@ internal static class FixedRatePhase
             run = await RunScheduleAsync(client, bodies, options.Rate, options.Seconds);
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"single: {run.Scheduled:N0} requests scheduled at {options.Rate:N0}/s for {options.Seconds} s; {run.Latencies.Count:N0} sent, {run.Latencies.Count / run.Seconds:N0}/s achieved; the semantic stage's encoder consulted for {run.EncoderConsulted * 100.0 / Math.Max(1, run.Latencies.Count):F1} % of them"));
+            $"single: {run.Scheduled:N0} requests scheduled at {options.Rate:N0}/s for {options.Seconds} s; {run.Latencies.Count:N0} sent, {run.Latencies.Count / run.Seconds:N0}/s achieved; the semantic stage's encoder consulted for {run.EncoderConsulted * 100.0 / Math.Max(1, run.Latencies.Count):F1} % of them, found it busy for {run.EncoderBusy * 100.0 / Math.Max(1, run.Latencies.Count):F1} % (the hierarchy's answer kept)"));
         Console.WriteLine($"        latency from schedule: {LatencyStatistics.Describe(run.Latencies)}");
         Console.WriteLine($"          of which the sender was late: {LatencyStatistics.Describe(run.Lateness)}");
         Console.WriteLine($"          from sending to the answer  : {LatencyStatistics.Describe(run.ResponseTimes)}");
@@ -109,7 +109,7 @@ internal static class FixedRatePhase
         async Task SendAsync(byte[] body, long due)
         {
             int status;
-            var encoded = false;
+            var (encoded, busy) = (false, false);
             var sent = Stopwatch.GetTimestamp();
             try
             {
@@ -121,6 +121,7 @@ internal static class FixedRatePhase
                     status = Incomplete;
                 }
                 encoded = MarkerCount.In(answer, MarkerCount.EncoderMarker) > 0;
+                busy = MarkerCount.In(answer, MarkerCount.EncoderBusyMarker) > 0;
             }
             catch (HttpRequestException)
             {
@@ -128,7 +129,7 @@ internal static class FixedRatePhase
             }
             var answered = Stopwatch.GetTimestamp();
             Interlocked.Decrement(ref inFlight);
-            run.Record(status, encoded, due, sent, answered);
+            run.Record(status, encoded, busy, due, sent, answered);
         }
     }
 
@@ -143,6 +144,8 @@ internal static class FixedRatePhase
         public int Errors { get; private set; }
         public int Skipped { get; set; }
         public int EncoderConsulted { get; private set; }
+
+        public int EncoderBusy { get; private set; }
         public double Seconds { get; set; }
 
         public double P99FromSchedule
@@ -154,7 +157,7 @@ internal static class FixedRatePhase
             }
         }
 
-        public void Record(int status, bool encoderConsulted, long due, long sent, long answered)
+        public void Record(int status, bool encoderConsulted, bool encoderBusy, long due, long sent, long answered)
         {
             lock (Latencies)
             {
@@ -164,6 +167,7 @@ internal static class FixedRatePhase
                 Statuses[status] = Statuses.GetValueOrDefault(status) + 1;
                 Errors += status == 200 ? 0 : 1;
                 EncoderConsulted += encoderConsulted ? 1 : 0;
+                EncoderBusy += encoderBusy ? 1 : 0;
             }
         }
 

@@ -12,6 +12,9 @@ internal static class MarkerCount
     /// <summary>An answer the semantic stage's encoder took part in.</summary>
     public static readonly byte[] EncoderMarker = "\"encoderConsulted\":true"u8.ToArray();
 
+    /// <summary>An answer the cascade would have sent to the encoder, had a slot been free.</summary>
+    public static readonly byte[] EncoderBusyMarker = "\"encoderBusy\":true"u8.ToArray();
+
     public static int In(ReadOnlySpan<byte> body, ReadOnlySpan<byte> marker)
     {
         var count = 0;

@@ -28,9 +28,9 @@ public sealed record FusionOptions
     public float SubheadingWeight { get; init; } = 2f;
 
     /// <summary>
-    /// The cascade (default mode) consults the encoder only when the hierarchy's first code has a probability below
-    /// this; above it the hierarchy's answer stands as it is. On the held-out references 0.4 sent 42 % of lines to the
-    /// encoder and kept full fusion's top-1 at 6 digits.
+    /// The cascade (default mode) consults the encoder only when the hierarchy's first subheading has a probability
+    /// below this (<see cref="SubheadingConfidence"/>); above it the hierarchy's answer stands as it is. On the held-out
+    /// references 0.4 sent 42 % of lines to the encoder and kept full fusion's top-1 at 6 digits.
     /// </summary>
     public float CascadeThreshold { get; init; } = 0.4f;
 
@@ -48,7 +48,37 @@ public sealed record FusionOptions
         {
             ClassificationMode.Fast => false,
             ClassificationMode.Full => true,
-            _ => hierarchy.Recommendations.Count == 0 || hierarchy.Recommendations[0].Probability < CascadeThreshold,
+            _ => hierarchy.Recommendations.Count == 0 || SubheadingConfidence(hierarchy) < CascadeThreshold,
         };
+    }
+
+    /// <summary>
+    /// The probability of the first code's subheading: a ranking of national lines splits it among the subheading's
+    /// lines, and the cascade should not ask the encoder more often because a line was asked at 8 digits rather than 6.
+    /// Through the silo (8 digits) the first line's own probability sent 89.5 % of the dev listings to the encoder; its
+    /// subheading's sends 67.8 %, as at 6 digits in-process. Codes of 6 digits or fewer are their own answer.
+    /// </summary>
+    public static float SubheadingConfidence(ClassificationResult hierarchy)
+    {
+        ArgumentNullException.ThrowIfNull(hierarchy);
+        if (hierarchy.Recommendations.Count == 0)
+        {
+            return 0f;
+        }
+        var first = hierarchy.Recommendations[0].Code;
+        if (first.Level <= HierarchicalClassifier.SubheadingLevel)
+        {
+            return hierarchy.Recommendations[0].Probability;
+        }
+        var subheading = first.Truncate(HierarchicalClassifier.SubheadingLevel);
+        var total = 0f;
+        foreach (var recommendation in hierarchy.Recommendations)
+        {
+            if (recommendation.Code.Level > HierarchicalClassifier.SubheadingLevel && recommendation.Code.Truncate(HierarchicalClassifier.SubheadingLevel) == subheading)
+            {
+                total += recommendation.Probability;
+            }
+        }
+        return total;
     }
 }

@@ -79,10 +79,10 @@ internal sealed class LineClassifier
         var level = line.Level ?? HierarchicalClassifier.NationalLevel;
         var mode = _semantic?.ModeFor(line.Mode) ?? ClassificationModes.Fast;
         var ranked = classifier.Rank(features, _semantic?.HierarchyDepth(mode, top) ?? top, out var chapterRanking, level, boost);
-        var encoderConsulted = false;
+        var (encoderConsulted, encoderBusy) = (false, false);
         if (_semantic is not null)
         {
-            (ranked, encoderConsulted) = _semantic.Rank(line, cleaned, ranked, chapterRanking, mode, top, level);
+            (ranked, encoderConsulted, encoderBusy) = _semantic.Rank(line, cleaned, ranked, chapterRanking, mode, top, level);
         }
 
         pinned.OfferToShadows(features, line.Description);
@@ -128,6 +128,7 @@ internal sealed class LineClassifier
             FromOfficerAssessment = officerCode is not null,
             Mode = mode,
             EncoderConsulted = encoderConsulted,
+            EncoderBusy = encoderBusy,
         };
     }
 
