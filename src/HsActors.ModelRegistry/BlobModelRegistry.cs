@@ -88,11 +88,11 @@ public sealed class BlobModelRegistry : IModelRegistry
 
         var manifests = new ModelVersionManifest?[versions.Count];
         await Parallel.ForAsync(0, versions.Count, new ParallelOptions { MaxDegreeOfParallelism = ManifestReadParallelism, CancellationToken = cancellationToken },
-            async (i, token) => manifests[i] = await ReadManifestAsync(chapter, versions[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+            async (i, token) => manifests[i] = await ListedManifestAsync(chapter, versions[i], token).ConfigureAwait(false)).ConfigureAwait(false);
 
         return manifests
             .OfType<ModelVersionManifest>()
-            .Select(m => m with { Status = VersionStatuses.Of(pointer, m.Version) })
+            .Select(m => m.Status == ModelVersionStatus.Corrupted ? m : m with { Status = VersionStatuses.Of(pointer, m.Version) })
             .OrderByDescending(m => m.CreatedAt)
             .ThenByDescending(m => m.Version, StringComparer.Ordinal)
             .ToArray();
@@ -289,6 +289,33 @@ public sealed class BlobModelRegistry : IModelRegistry
         }
 
         return names;
+    }
+
+    /// <summary>
+    /// A version as a listing shows it: one unreadable manifest must not hide the chapter's other versions from an
+    /// administrator (the listing failed whole before), so it is listed as corrupted, dated by its blob, with the reason.
+    /// </summary>
+    private async Task<ModelVersionManifest?> ListedManifestAsync(string chapter, string version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadManifestAsync(chapter, version, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ModelVersionCorruptedException e)
+        {
+            var properties = await _store.GetPropertiesAsync(ModelBlobNames.Manifest(chapter, version), cancellationToken).ConfigureAwait(false);
+            return new ModelVersionManifest
+            {
+                Chapter = chapter,
+                Version = version,
+                CreatedAt = properties?.LastModified ?? DateTimeOffset.UnixEpoch,
+                CreatedBy = "unknown (manifest unreadable)",
+                ContentSha256 = "",
+                Size = 0,
+                Notes = e.Detail,
+                Status = ModelVersionStatus.Corrupted,
+            };
+        }
     }
 
     private async Task<ModelVersionManifest?> ReadManifestAsync(string chapter, string version, CancellationToken cancellationToken)

@@ -326,6 +326,29 @@ public abstract class ModelRegistryContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_version_whose_manifest_is_damaged_is_listed_as_corrupted_beside_the_others()
+    {
+        // A version name no other test uses: Azurite's damage is found by the manifest's first bytes, which name it.
+        var (good, _) = await PublishAsync(version: "v1");
+        var (bad, _) = await PublishAsync(version: "manifest-damaged");
+        await Registry.PromoteAsync(Chapter, good.Version, Admin);
+        var manifestName = $"models/{Chapter}/{bad.Version}.manifest.json";
+        var manifest = (await OpenStore().GetAsync(manifestName))!.Content.ToArray();
+
+        await CorruptStoredContentAsync(manifestName, manifest);
+
+        var listed = await Registry.ListVersionsAsync(Chapter);
+        Assert.Equal(["manifest-damaged", "v1"], listed.Select(m => m.Version).Order(StringComparer.Ordinal));
+        Assert.Equal(ModelVersionStatus.Active, listed.Single(m => m.Version == "v1").Status);
+        var corrupted = listed.Single(m => m.Version == bad.Version);
+        Assert.Equal(ModelVersionStatus.Corrupted, corrupted.Status);
+        Assert.False(string.IsNullOrWhiteSpace(corrupted.Notes));
+        Assert.Empty(corrupted.TrainingSummary);
+        await Assert.ThrowsAsync<ModelVersionCorruptedException>(() => Registry.GetManifestAsync(Chapter, bad.Version));
+        await Assert.ThrowsAsync<ModelVersionCorruptedException>(() => Registry.PromoteAsync(Chapter, bad.Version, Admin));
+    }
+
+    [Fact]
     public async Task A_corrupted_version_is_refused_while_the_pointer_keeps_the_previous_good_version()
     {
         var (good, goodContent) = await PublishAsync(version: "v1");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Text.Json.Nodes;
 using HsActors.Abstractions.Blobs;
 using HsActors.ModelRegistry;
@@ -215,5 +216,27 @@ public sealed class ModelPointerTests(SmallModel model, ITestOutputHelper output
         var answer = await silo.ClassifyAsync(Shoes);
         Assert.Equal("64", answer["recommendations"]![0]!["chapter"]!.GetValue<string>());
         Assert.Equal(SmallModel.Version, LifecycleSilo.VersionOf(answer, "64"));
+    }
+
+    [Fact]
+    public async Task A_version_whose_manifest_is_damaged_is_listed_as_corrupted_and_the_chapter_still_reads()
+    {
+        await using var silo = await LifecycleSilo.StartAsync(model);
+        await silo.PublishCopyAsync("64", "unreadable");
+        var blobs = (FileSystemBlobStore)silo.Factory.Services.GetRequiredService<IBlobStore>();
+        var path = blobs.GetFilePath("models/64/unreadable.manifest.json");
+        var bytes = await File.ReadAllBytesAsync(path);
+        bytes[^10] ^= 0xFF;
+        await File.WriteAllBytesAsync(path, bytes);
+
+        using var response = await silo.Admin.GetAsync("/v1/admin/models/64");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var versions = (await Json.ReadAsync(response))["versions"]!.AsArray();
+        var damaged = versions.Single(v => v!["version"]!.GetValue<string>() == "unreadable")!;
+        Assert.Equal("corrupted", damaged["status"]!.GetValue<string>());
+        Assert.False(string.IsNullOrWhiteSpace(damaged["notes"]!.GetValue<string>()));
+        Assert.Contains(versions, v => v!["version"]!.GetValue<string>() == SmallModel.Version && v["status"]!.GetValue<string>() == "active");
+        var refused = await silo.Admin.PostAsync("/v1/admin/models/64/promote", Json.Body(new { version = "unreadable" }));
+        await Json.ProblemAsync(refused, 409);
     }
 }

@@ -17,4 +17,10 @@ public enum ModelVersionStatus
 
     /// <summary>Was active once, superseded since.</summary>
     Retired,
+
+    /// <summary>
+    /// Its manifest cannot be read (it fails the store's checksum or is not a manifest document): listed so an
+    /// administrator sees it, with the reason in <see cref="ModelVersionManifest.Notes"/>; it cannot be opened or promoted.
+    /// </summary>
+    Corrupted,
 }

@@ -1,6 +1,6 @@
 namespace HsActors.Contracts.Models;
 
-/// <summary>One published version: where it stands (active, canary, shadow, candidate, retired), what it was trained on and its figures.</summary>
+/// <summary>One published version: where it stands (active, canary, shadow, candidate, retired, or corrupted: its manifest unreadable, the reason in notes), what it was trained on and its figures.</summary>
 public sealed record ModelVersionInfo
 {
     public required string Version { get; init; }
