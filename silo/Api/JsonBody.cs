@@ -58,11 +58,22 @@ internal static class JsonBody
         var where = e.LineNumber is { } line && e.BytePositionInLine is { } position
             ? string.Create(CultureInfo.InvariantCulture, $" (line {line + 1}, byte {position + 1})")
             : "";
-        // The serializer's own message names .NET types; callers need the JSON view.
+        // The serializer's own message names .NET types; callers need the JSON view. Its nesting limit is the one
+        // failure that says nothing of a value's type, and "malformed" would send a caller looking at the wrong thing.
+        if (IsNestingLimit(e))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"The JSON is nested deeper than the {MaxDepth} levels the server reads{where}.");
+        }
         return e.Path is null or "$"
             ? $"The body is not valid JSON for this endpoint{where}."
             : $"The value is malformed or of the wrong JSON type{where}.";
     }
+
+    /// <summary>System.Text.Json's default nesting limit, which the silo's serializer options keep.</summary>
+    private const int MaxDepth = 64;
+
+    private static bool IsNestingLimit(JsonException e) =>
+        e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) && e.Message.Contains(MaxDepth.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     private static Dictionary<string, string[]> TooLarge(long maxBytes) =>
         Single(BodyField, string.Create(CultureInfo.InvariantCulture, $"The body is larger than the limit of {maxBytes:N0} bytes."));

@@ -46,6 +46,17 @@ public sealed class BadInputTests(SmallModel model) : IAsyncLifetime
         AssertNames(problem, field);
     }
 
+    [Fact]
+    public async Task A_body_nested_past_the_readers_limit_says_so_and_names_where()
+    {
+        var deep = new string('[', 70) + new string(']', 70);
+        var response = await _hub.PostAsync("/v1/classify", Json.Body("{\"description\":\"coffee\",\"extra\":" + deep + "}"));
+
+        var problem = await Json.ProblemAsync(response, 400);
+        AssertNames(problem, "extra");
+        Assert.Contains("nested deeper than the 64 levels", problem["errors"]!["extra"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string> BatchCases => new()
     {
         { """{}""", "lines" },
