@@ -16,6 +16,7 @@ public sealed class SiloMetrics : IDisposable
     private readonly Counter<long> _requests;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _lines;
+    private readonly Counter<long> _semanticLines;
 
     public SiloMetrics(SiloReadiness readiness, ModelCache models)
     {
@@ -23,6 +24,8 @@ public sealed class SiloMetrics : IDisposable
         _requests = Meter.CreateCounter<long>("hsactors.http.requests", description: "HTTP requests by endpoint and status code.");
         _duration = Meter.CreateHistogram<double>("hsactors.http.request.duration", unit: "s", description: "HTTP request latency by endpoint.");
         _lines = Meter.CreateCounter<long>("hsactors.classified.lines", description: "Classified lines by the chapter of their top recommendation.");
+        _semanticLines = Meter.CreateCounter<long>("hsactors.semantic.lines",
+            description: "Lines the semantic stage's encoder took part in (encoder=consulted) and cascade lines it was too busy for (encoder=busy: the hierarchy's answer kept).");
         Meter.CreateObservableGauge("hsactors.ready", () => readiness.IsReady ? 1 : 0, description: "1 when the model is loaded and classification is served.");
         Meter.CreateObservableGauge("hsactors.model.version", () => ModelVersions(readiness, models),
             description: "1 for each model version in service, labelled by model (router or chapter) and version.");
@@ -45,14 +48,25 @@ public sealed class SiloMetrics : IDisposable
     public void RecordClassified(IReadOnlyList<ClassifyResponse> results)
     {
         var byChapter = new Dictionary<string, long>(StringComparer.Ordinal);
+        long consulted = 0, busy = 0;
         foreach (var result in results)
         {
             var chapter = result.Recommendations.Count > 0 ? result.Recommendations[0].Chapter : "none";
             byChapter[chapter] = byChapter.GetValueOrDefault(chapter) + 1;
+            consulted += result.EncoderConsulted ? 1 : 0;
+            busy += result.EncoderBusy ? 1 : 0;
         }
         foreach (var (chapter, count) in byChapter)
         {
             _lines.Add(count, new KeyValuePair<string, object?>("chapter", chapter));
+        }
+        if (consulted > 0)
+        {
+            _semanticLines.Add(consulted, new KeyValuePair<string, object?>("encoder", "consulted"));
+        }
+        if (busy > 0)
+        {
+            _semanticLines.Add(busy, new KeyValuePair<string, object?>("encoder", "busy"));
         }
     }
 

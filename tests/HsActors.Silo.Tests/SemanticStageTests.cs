@@ -54,6 +54,11 @@ public sealed class SemanticStageTests(SmallModel model, SmallSemanticIndex inde
             if (!unsure)
                 Assert.Equal(hierarchy["recommendations"]!.ToJsonString(), byDefault["recommendations"]!.ToJsonString());
         }
+
+        // Operators see how many lines the encoder took part in (and, under load, how many it was too busy for).
+        var metrics = await _hub.GetStringAsync("/metrics");
+        Assert.Contains("# TYPE hsactors_semantic_lines_total counter", metrics);
+        Assert.Contains("hsactors_semantic_lines_total{encoder=\"consulted\"}", metrics);
     }
 
     [Fact]
