@@ -18,13 +18,11 @@ public sealed class EmbeddingCache(int capacity)
 
     public bool TryGet(string input, [NotNullWhen(true)] out float[]? vector) => entries.TryGetValue(input, out vector);
 
-    public float[] GetOrAdd(string input, Func<string, float[]> embed)
+    public float[] GetOrAdd(string input, Func<string, float[]> embed) => TryGet(input, out var known) ? known : Add(input, embed(input));
+
+    /// <summary>Keeps <paramref name="vector"/> as <paramref name="input"/>'s embedding; returns it.</summary>
+    public float[] Add(string input, float[] vector)
     {
-        if (entries.TryGetValue(input, out var known))
-        {
-            return known;
-        }
-        var vector = embed(input);
         if (entries.Count >= Capacity)
         {
             entries.Clear();

@@ -51,7 +51,7 @@ public sealed class SemanticFusion(SentenceEmbedder embedder, SemanticIndex inde
             }
             try
             {
-                query = cache.GetOrAdd(input, Embedder.EmbedQuery);
+                query = cache.Add(input, Embedder.EmbedQuery(input));
             }
             finally
             {

@@ -144,7 +144,6 @@ internal static class FixedRatePhase
         public int Errors { get; private set; }
         public int Skipped { get; set; }
         public int EncoderConsulted { get; private set; }
-
         public int EncoderBusy { get; private set; }
         public double Seconds { get; set; }
 
