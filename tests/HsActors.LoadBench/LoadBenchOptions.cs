@@ -20,6 +20,8 @@ internal sealed record LoadBenchOptions
     public string? Mode { get; init; }
     public int BackgroundBatches { get; init; }
     public string? Listings { get; init; }
+    public bool Declared { get; init; }
+    public int Importers { get; init; }
 
     public const string Usage = """
         HsActors load benchmark against a silo on this machine.
@@ -43,6 +45,10 @@ internal sealed record LoadBenchOptions
                                   category, attributes: hs evaluate's format) in turn instead of synthetic declarations;
                                   start the silo with --HsActors:Semantic:CacheCapacity 1 so that no line is answered
                                   from the cache of encoded lines
+          --declared true|false   single lines carry their own label as the declared code (default false), so each
+                                  request also records that code's statistics (DeclaredCodeGrain, a state write)
+          --importers N           single lines carry one of N importer ids in turn, 0..100000 (default 0: none), so
+                                  each request also reads and records that importer's statistics
         """;
 
     public static LoadBenchOptions Parse(string[] args)
@@ -72,6 +78,8 @@ internal sealed record LoadBenchOptions
                 "--mode" => options with { Mode = value is "fast" or "cascade" or "full" ? value : throw new ArgumentException($"--mode must be fast, cascade or full; got '{value}'.") },
                 "--background-batches" => options with { BackgroundBatches = Int(name, value, 0, 8) },
                 "--listings" => options with { Listings = File.Exists(value) ? value : throw new ArgumentException($"--listings: no file {value}.") },
+                "--declared" => options with { Declared = bool.Parse(value) },
+                "--importers" => options with { Importers = Int(name, value, 0, 100_000) },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }

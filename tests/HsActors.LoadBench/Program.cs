@@ -17,8 +17,8 @@ catch (Exception e) when (e is ArgumentException or FormatException or UriFormat
 }
 
 // Realistic, varied descriptions from the corpus' synthetic generator (fixed seed: every run sends the same lines).
-var descriptions = new SyntheticDeclarationGenerator(HsNomenclature.Bundled, seed: 20_240_601)
-    .Generate(20_000).Select(d => d.Description).ToArray();
+var declarations = new SyntheticDeclarationGenerator(HsNomenclature.Bundled, seed: 20_240_601).Generate(20_000).ToArray();
+var descriptions = declarations.Select(d => d.Description).ToArray();
 
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
 using var client = new HttpClient(handler) { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(600) }; // a cold silo loads its chapter models on the first batches
@@ -39,9 +39,14 @@ if (options.Batches > 0)
 }
 if (options.Rate > 0)
 {
-    IReadOnlyList<ClassifyRequest> lines = options.Listings is { } path
-        ? [.. MarketplaceListingFile.Read(path, out _).Select(l => new ClassifyRequest { Description = l.Title, Category = l.Category, Attributes = l.Attributes })]
-        : [.. descriptions.Select(d => new ClassifyRequest { Description = d })];
+    IReadOnlyList<(ClassifyRequest Line, HsCode Label)> labelled = options.Listings is { } path
+        ? [.. MarketplaceListingFile.Read(path, out _).Select(l => (new ClassifyRequest { Description = l.Title, Category = l.Category, Attributes = l.Attributes }, l.Code))]
+        : [.. declarations.Select(d => (new ClassifyRequest { Description = d.Description }, d.Code))];
+    var lines = labelled.Select((l, i) => l.Line with
+    {
+        DeclaredCode = options.Declared ? l.Label.Digits : null,
+        ImporterId = options.Importers > 0 ? $"BENCH-IMPORTER-{i % options.Importers}" : null,
+    }).ToArray();
     await FixedRatePhase.RunAsync(client, options, lines);
 }
 return 0;
