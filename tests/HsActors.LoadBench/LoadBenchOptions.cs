@@ -48,7 +48,8 @@ internal sealed record LoadBenchOptions
           --declared true|false   single lines carry their own label as the declared code (default false), so each
                                   request also records that code's statistics (DeclaredCodeGrain, a state write)
           --importers N           single lines carry one of N importer ids in turn, 0..100000 (default 0: none), so
-                                  each request also reads and records that importer's statistics
+                                  each request also records that importer's statistics (a state write) and answers
+                                  with them
         """;
 
     public static LoadBenchOptions Parse(string[] args)
